@@ -1,0 +1,24 @@
+# jwt-debugger. The two commands of the README:
+#   make serve   install what is missing, build, and serve the app at http://127.0.0.1:8080
+#   make test    install what is missing, then run every check and test ("N passed, N failed")
+# Tool installation and the wasm toolchain route live in tests/support/toolchain.sh.
+
+TOOLCHAIN := tests/support/toolchain.sh
+
+.PHONY: serve test build setup clean
+
+serve:
+	@$(TOOLCHAIN) wasm trunk serve --offline --address 127.0.0.1 --port 8080
+
+test:
+	@tests/support/run-all.sh
+
+# Release build into dist/: wasm-opt, hashed file names, subresource integrity, relative URLs.
+build:
+	@$(TOOLCHAIN) wasm trunk build --release --offline
+
+setup:
+	@$(TOOLCHAIN) ensure
+
+clean:
+	rm -rf dist target

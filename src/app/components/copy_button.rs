@@ -1,0 +1,35 @@
+//! A button that copies a text to the clipboard and says so.
+
+use yew::prelude::*;
+
+use crate::app::hooks::use_clipboard::{CopyState, use_clipboard};
+
+/// Props of [`CopyButton`].
+#[derive(Properties, PartialEq)]
+pub struct CopyButtonProps {
+    /// The text to copy.
+    pub text: AttrValue,
+    /// The button's accessible name, e.g. "Copy token".
+    pub label: AttrValue,
+}
+
+/// "Copy" → "Copied" (or "Copy failed") for two seconds; the accessible name stays stable.
+#[function_component(CopyButton)]
+pub fn copy_button(props: &CopyButtonProps) -> Html {
+    let (state, copy) = use_clipboard();
+    let onclick = {
+        let text = props.text.to_string();
+        copy.reform(move |_: MouseEvent| text.clone())
+    };
+    let shown = match state {
+        CopyState::Idle => "Copy",
+        CopyState::Copied => "Copied",
+        CopyState::Failed => "Copy failed",
+    };
+    html! {
+        <button type="button" class="copy-button" aria-label={props.label.clone()}
+            disabled={props.text.is_empty()} {onclick}>
+            { shown }
+        </button>
+    }
+}

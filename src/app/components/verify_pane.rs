@@ -1,0 +1,140 @@
+//! The Verify Signature pane: algorithm, key inputs, and one status that cannot be misread.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::copy_button::CopyButton;
+use crate::app::state::Mode;
+use crate::app::verification::SignatureStatus;
+use crate::jose::Algorithm;
+use crate::jose::algorithm::Family;
+use crate::jose::keys::SecretEncoding;
+
+/// Props of [`VerifyPane`].
+#[derive(Properties, PartialEq)]
+pub struct VerifyPaneProps {
+    /// Decode (verify with a public key) or Encode (sign with a private key).
+    pub mode: Mode,
+    /// The algorithm in the header, if it names a known one.
+    pub alg: Option<Algorithm>,
+    /// The secret text and its encoding (HMAC algorithms).
+    pub secret: AttrValue,
+    /// How the secret text turns into bytes.
+    pub secret_encoding: SecretEncoding,
+    /// The verification key text.
+    pub public_key: AttrValue,
+    /// The signing key text.
+    pub private_key: AttrValue,
+    /// What the key inputs currently hold, e.g. "RSA 2048-bit public key (PEM SPKI)", or why not.
+    pub key_note: Option<String>,
+    /// The signature status (Decode) or signing result (Encode).
+    pub status: SignatureStatus,
+    /// Time validity, shown apart from the signature ("expired 2 h ago").
+    pub time_note: Option<String>,
+    /// The algorithm select changed.
+    pub onalgorithm: Callback<Algorithm>,
+    /// The secret changed.
+    pub onsecret: Callback<String>,
+    /// The secret encoding changed.
+    pub onencoding: Callback<SecretEncoding>,
+    /// The public key changed.
+    pub onpublickey: Callback<String>,
+    /// The private key changed.
+    pub onprivatekey: Callback<String>,
+}
+
+const ENCODINGS: [SecretEncoding; 3] = [
+    SecretEncoding::Utf8,
+    SecretEncoding::Base64Url,
+    SecretEncoding::Hex,
+];
+
+fn textarea_value(e: InputEvent) -> String {
+    let area: HtmlTextAreaElement = e.target_unchecked_into();
+    area.value()
+}
+
+/// The algorithm, the key for it, and the status.
+#[function_component(VerifyPane)]
+pub fn verify_pane(props: &VerifyPaneProps) -> Html {
+    let onalg = props.onalgorithm.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        select
+            .value()
+            .parse::<Algorithm>()
+            .unwrap_or(Algorithm::HS256)
+    });
+    let is_hmac = props
+        .alg
+        .map(|a| a.family() == Family::Hmac)
+        .unwrap_or(false);
+    let secret_input = props.onsecret.reform(|e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        input.value()
+    });
+    let encoding_change = props.onencoding.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        ENCODINGS
+            .into_iter()
+            .find(|enc| enc.label() == select.value())
+            .unwrap_or_default()
+    });
+    let selected = props.alg.map(Algorithm::as_str).unwrap_or("");
+    html! {
+        <div class="verify-pane">
+            <h3>{ if props.mode == Mode::Decode { "Verify Signature" } else { "Sign" } }</h3>
+            <label class="field">
+                <span>{ "Algorithm" }</span>
+                <select aria-label="Algorithm" onchange={onalg}>
+                    if props.alg.is_none() {
+                        <option value="" selected=true>{ "(not in header)" }</option>
+                    }
+                    { for Algorithm::ALL.iter().filter(|a| **a != Algorithm::None).map(|a| html! {
+                        <option value={a.as_str()} selected={a.as_str() == selected}>{ a.as_str() }</option>
+                    }) }
+                </select>
+            </label>
+            if is_hmac {
+                <div class="field-row">
+                    <label class="field grow">
+                        <span>{ "Secret" }</span>
+                        <input type="text" aria-label="Secret" spellcheck="false" autocomplete="off"
+                            value={props.secret.clone()} oninput={secret_input} />
+                    </label>
+                    <label class="field">
+                        <span>{ "Secret encoding" }</span>
+                        <select aria-label="Secret encoding" onchange={encoding_change}>
+                            { for ENCODINGS.iter().map(|enc| html! {
+                                <option value={enc.label()} selected={*enc == props.secret_encoding}>{ enc.label() }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            } else {
+                <label class="field">
+                    <span class="label-row">{ "Public key" }<CopyButton text={props.public_key.clone()} label="Copy public key" /></span>
+                    <textarea class="key-input" aria-label="Public key" spellcheck="false"
+                        placeholder="PEM public key or certificate, JWK or JWKS"
+                        value={props.public_key.clone()} oninput={props.onpublickey.reform(textarea_value)} />
+                </label>
+                if props.mode == Mode::Encode {
+                    <label class="field">
+                        <span class="label-row">{ "Private key" }<CopyButton text={props.private_key.clone()} label="Copy private key" /></span>
+                        <textarea class="key-input" aria-label="Private key" spellcheck="false"
+                            placeholder="PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK"
+                            value={props.private_key.clone()} oninput={props.onprivatekey.reform(textarea_value)} />
+                    </label>
+                }
+            }
+            if let Some(note) = &props.key_note {
+                <p class="note">{ note }</p>
+            }
+            <p class={classes!("status", props.status.css_class())} role="status" aria-label="Signature status">
+                { props.status.text() }
+            </p>
+            if let Some(time) = &props.time_note {
+                <p class="time-note">{ time }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! Hooks: the page's side effects, kept out of the reducer and the components.
+
+pub mod download;
+pub mod use_clipboard;
+pub mod use_keygen;
+pub mod use_now;
+pub mod use_share_link;
+pub mod use_theme;

@@ -1,0 +1,140 @@
+//! Runs key generation in the `keygen` web worker, so the page stays responsive; tracks elapsed
+//! time and cancels by terminating the worker (which really stops the computation).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{MessageEvent, Worker};
+use yew::prelude::*;
+
+use crate::app::keygen::{KeyMaterial, KeygenRequest, KeygenResponse};
+
+/// The worker's loader script, written by trunk next to index.html (relative, so it works under
+/// any sub-path).
+const WORKER_URL: &str = "./keygen_loader.js";
+
+/// Where key generation is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeygenState {
+    /// Nothing generated yet.
+    Idle,
+    /// A key is being generated.
+    Running {
+        /// The key type's label.
+        label: String,
+        /// When it started (`Date.now()`, milliseconds), for the elapsed-time display.
+        started_ms: f64,
+    },
+    /// A key was generated in `elapsed_ms`.
+    Done {
+        /// The key.
+        material: Rc<KeyMaterial>,
+        /// How long it took.
+        elapsed_ms: f64,
+    },
+    /// Generation failed.
+    Failed(String),
+    /// The user cancelled.
+    Cancelled,
+}
+
+/// The running worker and its message handlers (dropped together).
+struct Job {
+    worker: Worker,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::ErrorEvent)>,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// The generator's state, a callback starting a key of the given label, and one cancelling.
+#[hook]
+pub fn use_keygen() -> (KeygenState, Callback<String>, Callback<()>) {
+    let state = use_state(|| KeygenState::Idle);
+    let job: Rc<RefCell<Option<Job>>> = use_mut_ref(|| None);
+
+    let start = {
+        let (state, job) = (state.clone(), job.clone());
+        Callback::from(move |label: String| {
+            job.borrow_mut().take(); // a new request replaces (and stops) a running one
+            match spawn(&label, state.clone(), job.clone()) {
+                Ok(new_job) => *job.borrow_mut() = Some(new_job),
+                Err(reason) => state.set(KeygenState::Failed(reason)),
+            }
+        })
+    };
+    let cancel = {
+        let (state, job) = (state.clone(), job.clone());
+        Callback::from(move |()| {
+            if job.borrow_mut().take().is_some() {
+                state.set(KeygenState::Cancelled);
+            }
+        })
+    };
+    ((*state).clone(), start, cancel)
+}
+
+fn spawn(
+    label: &str,
+    state: UseStateHandle<KeygenState>,
+    job: Rc<RefCell<Option<Job>>>,
+) -> Result<Job, String> {
+    let started = js_sys::Date::now();
+    let worker = Worker::new(WORKER_URL)
+        .map_err(|e| format!("cannot start the key generation worker: {e:?}"))?;
+    let on_message = {
+        let (state, job) = (state.clone(), job.clone());
+        Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+            let elapsed_ms = js_sys::Date::now() - started;
+            let text = event.data().as_string().unwrap_or_default();
+            state.set(match serde_json::from_str::<KeygenResponse>(&text) {
+                Ok(KeygenResponse::Done(material)) => KeygenState::Done {
+                    material: Rc::new(*material),
+                    elapsed_ms,
+                },
+                Ok(KeygenResponse::Failed(reason)) => KeygenState::Failed(reason),
+                Err(e) => KeygenState::Failed(format!("unreadable answer from the worker: {e}")),
+            });
+            // Done: drop the job, which terminates the worker. Deferred, since this closure
+            // belongs to the job being dropped.
+            let job = job.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                job.borrow_mut().take();
+            });
+        })
+    };
+    let on_error = {
+        let state = state.clone();
+        Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+            state.set(KeygenState::Failed(format!(
+                "the key generation worker failed: {}",
+                event.message()
+            )));
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let request = serde_json::to_string(&KeygenRequest {
+        kind: label.to_owned(),
+    })
+    .map_err(|e| e.to_string())?;
+    worker
+        .post_message(&request.into())
+        .map_err(|e| format!("cannot reach the worker: {e:?}"))?;
+
+    state.set(KeygenState::Running {
+        label: label.to_owned(),
+        started_ms: started,
+    });
+    Ok(Job {
+        worker,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}

@@ -1,0 +1,17 @@
+//! The Yew user interface: a thin layer of function components over [`crate::jose`].
+//!
+//! Data flows one way: input events dispatch [`state::Action`]s to the one reducer
+//! ([`state::PageState`]); components render from that state; side effects (theme, clipboard,
+//! URL fragment, workers) live in hooks, never in the reducer.
+
+pub mod components;
+pub mod example;
+pub mod gateway;
+pub mod hooks;
+pub mod keygen;
+pub mod rng;
+pub mod signing;
+pub mod state;
+pub mod verification;
+
+pub use components::app::App;

@@ -1,0 +1,197 @@
+//! The page state and its reducer: the single place where user input changes what is shown.
+//!
+//! The state holds only what the user typed or chose. Everything shown from it (the decoded
+//! token, parsed keys, the signature status, a freshly signed token) is derived in the
+//! components with memos, so it can never disagree with the inputs.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::app::example;
+use crate::jose::keys::SecretEncoding;
+
+/// Whether the page verifies a pasted token or builds a new one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Decode and verify the token in the Encoded pane; editing a key never re-signs it.
+    Decode,
+    /// Build a new token from the Header and Payload editors and the signing key.
+    Encode,
+}
+
+/// Everything the user typed or chose. Secrets live here only in memory: nothing in this
+/// struct is ever written to storage or to the URL.
+#[derive(Clone, PartialEq)]
+pub struct PageState {
+    /// Decode or Encode.
+    pub mode: Mode,
+    /// The Encoded token text in Decode mode, exactly as typed or pasted.
+    pub token: String,
+    /// The Header editor's text (the source of the header in Encode mode).
+    pub header_text: String,
+    /// The Payload editor's text (the source of the payload in Encode mode).
+    pub payload_text: String,
+    /// The HMAC secret as typed.
+    pub secret: String,
+    /// How the secret's text turns into bytes.
+    pub secret_encoding: SecretEncoding,
+    /// The verification key text (PEM, certificate, JWK or JWKS).
+    pub public_key: String,
+    /// The signing key text (PEM or JWK).
+    pub private_key: String,
+}
+
+// Hand-written so that a stray `{:?}` can never print a secret or a private key.
+impl std::fmt::Debug for PageState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageState")
+            .field("mode", &self.mode)
+            .field("token_len", &self.token.len())
+            .field("secret", &"<redacted>")
+            .field("private_key", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for PageState {
+    /// The first view: the example token, decoded and verified with the example public key.
+    fn default() -> Self {
+        Self {
+            mode: Mode::Decode,
+            token: example::TOKEN.trim().to_owned(),
+            header_text: String::new(),
+            payload_text: String::new(),
+            secret: String::new(),
+            secret_encoding: SecretEncoding::Utf8,
+            public_key: example::PUBLIC_KEY.to_owned(),
+            private_key: example::PRIVATE_KEY.to_owned(),
+        }
+    }
+}
+
+/// Every change the user can make to the page.
+#[derive(Clone, PartialEq)]
+pub enum Action {
+    /// The Encoded token changed (typed, pasted, or loaded from a share link): decode it.
+    SetToken(String),
+    /// Switch to Encode, starting the editors from the given header and payload JSON.
+    StartEncoding {
+        /// The header JSON to edit (the decoded token's, or the current editor text).
+        header: String,
+        /// The payload JSON to edit.
+        payload: String,
+    },
+    /// Switch to Decode, loading the token that Encode mode produced (if any) and, when no
+    /// verification key is set yet, the public half of the signing key.
+    StartDecoding {
+        /// The token Encode mode signed.
+        token: Option<String>,
+        /// The public key PEM derived from the signing key, if the user has none yet.
+        public_key: Option<String>,
+    },
+    /// The Header editor changed.
+    SetHeader(String),
+    /// The Payload editor changed.
+    SetPayload(String),
+    /// The secret changed.
+    SetSecret(String),
+    /// The secret encoding changed.
+    SetSecretEncoding(SecretEncoding),
+    /// The verification key changed.
+    SetPublicKey(String),
+    /// The signing key changed.
+    SetPrivateKey(String),
+}
+
+impl Reducible for PageState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetToken(token) => {
+                next.token = token;
+                next.mode = Mode::Decode;
+            }
+            Action::StartEncoding { header, payload } => {
+                next.header_text = header;
+                next.payload_text = payload;
+                next.mode = Mode::Encode;
+            }
+            Action::StartDecoding { token, public_key } => {
+                if let Some(token) = token {
+                    next.token = token;
+                }
+                if let Some(public_key) = public_key {
+                    next.public_key = public_key;
+                }
+                next.mode = Mode::Decode;
+            }
+            Action::SetHeader(text) => next.header_text = text,
+            Action::SetPayload(text) => next.payload_text = text,
+            Action::SetSecret(secret) => next.secret = secret,
+            Action::SetSecretEncoding(encoding) => next.secret_encoding = encoding,
+            Action::SetPublicKey(key) => next.public_key = key,
+            Action::SetPrivateKey(key) => next.private_key = key,
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: PageState, action: Action) -> PageState {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn starts_in_decode_mode_with_the_example() {
+        let state = PageState::default();
+        assert_eq!(state.mode, Mode::Decode);
+        assert_eq!(state.token.split('.').count(), 3);
+        assert!(state.public_key.starts_with("-----BEGIN PUBLIC KEY-----"));
+    }
+
+    #[test]
+    fn set_token_keeps_the_text_exactly() {
+        let next = reduce(PageState::default(), Action::SetToken(" a.b.c\n".into()));
+        assert_eq!(next.token, " a.b.c\n");
+        assert_eq!(next.mode, Mode::Decode);
+    }
+
+    #[test]
+    fn encoding_then_decoding_carries_the_signed_token_and_keeps_a_users_key() {
+        let state = reduce(
+            PageState::default(),
+            Action::StartEncoding {
+                header: "{}".into(),
+                payload: "{\"a\":1}".into(),
+            },
+        );
+        assert_eq!(state.mode, Mode::Encode);
+        assert_eq!(state.payload_text, "{\"a\":1}");
+        let state = reduce(state, Action::SetPublicKey("mine".into()));
+        let state = reduce(
+            state,
+            Action::StartDecoding {
+                token: Some("x.y.z".into()),
+                public_key: None,
+            },
+        );
+        assert_eq!(state.mode, Mode::Decode);
+        assert_eq!(state.token, "x.y.z");
+        assert_eq!(state.public_key, "mine");
+    }
+
+    #[test]
+    fn debug_never_prints_secrets() {
+        let mut state = PageState::default();
+        state.secret = "hunter2-very-secret".into();
+        let shown = format!("{state:?}");
+        assert!(!shown.contains("hunter2"));
+        assert!(!shown.contains("PRIVATE KEY"));
+    }
+}

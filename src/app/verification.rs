@@ -1,0 +1,188 @@
+//! From what the user typed to one signature status. Thin glue over the core: which key input
+//! applies (secret or public key) follows the header's algorithm family.
+
+use crate::jose::algorithm::Family;
+use crate::jose::keys::{self, KeyCandidate, PublicKey, SecretEncoding};
+use crate::jose::token::DecodedToken;
+use crate::jose::{Algorithm, JoseError, verify};
+
+/// The one status of the Verify Signature pane. Its text always contains exactly one of
+/// "Signature verified", "Invalid signature" or "Not verified".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignatureStatus {
+    /// The signature checks out; the detail says with which key.
+    Verified(String),
+    /// The signature does not check out; the detail says why.
+    Invalid(String),
+    /// No verdict: something needed is missing or unreadable; the detail says what.
+    NotVerified(String),
+}
+
+impl SignatureStatus {
+    /// The status line shown to the user.
+    pub fn text(&self) -> String {
+        match self {
+            SignatureStatus::Verified(detail) => format!("Signature verified {detail}"),
+            SignatureStatus::Invalid(reason) => format!("Invalid signature: {reason}"),
+            SignatureStatus::NotVerified(reason) => format!("Not verified: {reason}"),
+        }
+    }
+
+    /// The CSS class that colours the status.
+    pub fn css_class(&self) -> &'static str {
+        match self {
+            SignatureStatus::Verified(_) => "status-ok",
+            SignatureStatus::Invalid(_) => "status-bad",
+            SignatureStatus::NotVerified(_) => "status-neutral",
+        }
+    }
+}
+
+/// The key inputs of the Verify Signature pane, as typed.
+#[derive(Clone, Copy, Debug)]
+pub struct KeyInputs<'a> {
+    /// The HMAC secret text.
+    pub secret: &'a str,
+    /// How to read the secret text.
+    pub secret_encoding: SecretEncoding,
+    /// The parsed verification key text (PEM, certificate, JWK or JWKS), or why it failed.
+    pub public_keys: &'a Result<Vec<KeyCandidate>, JoseError>,
+    /// Whether the public key text is empty.
+    pub public_key_empty: bool,
+}
+
+/// Verifies a decoded token with whichever key input its algorithm needs.
+pub fn signature_status(
+    decoded: &Result<DecodedToken, JoseError>,
+    inputs: KeyInputs<'_>,
+) -> SignatureStatus {
+    let token = match decoded {
+        Ok(token) => token,
+        Err(_) => {
+            return SignatureStatus::NotVerified("the token cannot be decoded (see above)".into());
+        }
+    };
+    let alg = match &token.alg {
+        Ok(alg) => *alg,
+        Err(e) => return SignatureStatus::NotVerified(e.to_string()),
+    };
+    match alg.family() {
+        Family::None => SignatureStatus::NotVerified(
+            "the header says alg \"none\": the token is unsigned and must never be trusted".into(),
+        ),
+        Family::Hmac => hmac_status(token, alg, inputs),
+        _ => public_key_status(token, inputs),
+    }
+}
+
+fn hmac_status(token: &DecodedToken, alg: Algorithm, inputs: KeyInputs<'_>) -> SignatureStatus {
+    if inputs.secret.is_empty() {
+        return SignatureStatus::NotVerified(format!(
+            "enter the secret to verify this {} token",
+            alg.as_str()
+        ));
+    }
+    match keys::parse_hmac_secret(inputs.secret, inputs.secret_encoding) {
+        Err(e) => SignatureStatus::NotVerified(e.to_string()),
+        Ok(secret) => {
+            let key = PublicKey::Hmac(secret);
+            with_repair_note(
+                token,
+                format!("with the secret ({})", inputs.secret_encoding.label()),
+                |t| verify::verify_token_lenient(t, &key),
+            )
+        }
+    }
+}
+
+/// Verifies leniently (over the repaired text), then says so when the text needed repairs
+/// that a strict verifier would reject: "verified" must not hide a token that fails elsewhere.
+fn with_repair_note(
+    token: &DecodedToken,
+    detail: String,
+    verify: impl FnOnce(&DecodedToken) -> Result<(), JoseError>,
+) -> SignatureStatus {
+    match verify(token) {
+        Err(e) => SignatureStatus::Invalid(e.to_string()),
+        Ok(()) => match token.diagnoses.iter().find(|d| d.alters_token()) {
+            None => SignatureStatus::Verified(detail),
+            Some(d) => SignatureStatus::Verified(format!(
+                "{detail}, after a repair ({}): strict verifiers reject the token as pasted",
+                d.message()
+            )),
+        },
+    }
+}
+
+fn public_key_status(token: &DecodedToken, inputs: KeyInputs<'_>) -> SignatureStatus {
+    if inputs.public_key_empty {
+        return SignatureStatus::NotVerified(
+            "paste the public key (PEM, certificate, JWK or JWKS)".into(),
+        );
+    }
+    match inputs.public_keys {
+        Err(e) => SignatureStatus::NotVerified(format!("the public key cannot be read: {e}")),
+        Ok(candidates) => {
+            let mut label = String::new();
+            let status = with_repair_note(token, String::new(), |t| {
+                label = verify::verify_with_keys_lenient(t, candidates)?.label;
+                Ok(())
+            });
+            match status {
+                SignatureStatus::Verified(rest) => SignatureStatus::Verified(format!("with {label}{rest}")),
+                other => other,
+            }
+        }
+    }
+}
+
+/// A line under the key inputs saying what was understood, e.g. "Key: RSA 2048-bit public key
+/// (PEM SPKI)". `None` where the status line already says everything (HMAC, unreadable input).
+pub fn key_note(
+    mode: crate::app::state::Mode,
+    alg: Option<Algorithm>,
+    public_keys: &Result<Vec<KeyCandidate>, JoseError>,
+    private_key: &Result<keys::PrivateKey, JoseError>,
+) -> Option<String> {
+    if alg.is_some_and(|a| matches!(a.family(), Family::Hmac | Family::None)) {
+        return None;
+    }
+    match mode {
+        crate::app::state::Mode::Decode => match public_keys.as_deref() {
+            Ok([only]) => Some(format!("Key: {} ({})", only.key.describe(), only.label())),
+            Ok(many) if many.len() > 1 => Some(format!(
+                "{} keys: the one whose kid matches the header's is used, else each is tried",
+                many.len()
+            )),
+            _ => None,
+        },
+        crate::app::state::Mode::Encode => Some(match private_key {
+            Ok(key) => format!("Signing key: {}", key.describe()),
+            Err(e) => format!("Private key: {e}"),
+        }),
+    }
+}
+
+/// The time validity line, shown apart from the signature: "Time: expired 2 h ago",
+/// "Time: valid, expires in 9 min". `None` when the payload is not a JSON object.
+pub fn time_note(payload: &serde_json::Value, now: i64) -> Option<String> {
+    use crate::jose::claims::{self, ClaimTime, TimeIssue};
+    payload.as_object()?;
+    let validity = claims::check_times(payload, now, 0);
+    let problems: Vec<String> = validity
+        .issues
+        .iter()
+        .filter(|i| **i != TimeIssue::MissingExp)
+        .map(TimeIssue::message)
+        .collect();
+    Some(if !problems.is_empty() {
+        format!("Time: {}", problems.join("; "))
+    } else if let ClaimTime::Present { relative, .. } = validity.exp {
+        format!(
+            "Time: valid, expires {}",
+            claims::humanize_relative(relative)
+        )
+    } else {
+        "Time: no exp claim, the token never expires".to_owned()
+    })
+}

@@ -1,0 +1,31 @@
+//! The key generation web worker. RSA key generation takes seconds in WebAssembly; running it
+//! here keeps the page responsive, and the page can cancel by terminating this worker.
+//!
+//! Protocol: the page posts a JSON `KeygenRequest`; the worker posts back a JSON
+//! `KeygenResponse` (see `jwt_debugger::app::keygen`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return; // not started as a worker: nothing to do
+    };
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let request = event.data().as_string().unwrap_or_default();
+        let response = jwt_debugger::app::keygen::handle_request(&request);
+        // A failed postMessage leaves the page waiting; it shows elapsed time and can cancel.
+        let _ = reply_to.post_message(&response.into());
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("keygen is a web worker: it runs only in the browser (see index.html)");
+}

@@ -1,0 +1,273 @@
+//! JWS algorithms (RFC 7518 §3, RFC 8037, RFC 9864) as a `Copy` enum, and which keys fit them.
+//!
+//! Parsing is exact and case-sensitive, as RFC 7515 §4.1.1 requires: `"none"` is
+//! [`Algorithm::None`], while `"NONE"` or `"hs256"` are errors that name the correct spelling,
+//! so the findings code can flag case tricks used to slip past naive `alg == "none"` checks.
+
+pub(crate) mod hash;
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::error::JoseError;
+
+/// A JWS `alg` value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    /// HMAC with SHA-256.
+    HS256,
+    /// HMAC with SHA-384.
+    HS384,
+    /// HMAC with SHA-512.
+    HS512,
+    /// RSASSA-PKCS1-v1_5 with SHA-256.
+    RS256,
+    /// RSASSA-PKCS1-v1_5 with SHA-384.
+    RS384,
+    /// RSASSA-PKCS1-v1_5 with SHA-512.
+    RS512,
+    /// RSASSA-PSS with SHA-256, MGF1 with SHA-256, salt length 32.
+    PS256,
+    /// RSASSA-PSS with SHA-384, MGF1 with SHA-384, salt length 48.
+    PS384,
+    /// RSASSA-PSS with SHA-512, MGF1 with SHA-512, salt length 64.
+    PS512,
+    /// ECDSA on P-256 with SHA-256.
+    ES256,
+    /// ECDSA on P-384 with SHA-384.
+    ES384,
+    /// ECDSA on P-521 with SHA-512 (the name says 512, the curve is 521 bits).
+    ES512,
+    /// EdDSA (RFC 8037); only Ed25519 keys are supported.
+    EdDSA,
+    /// Ed25519 under its fully specified RFC 9864 name: same crypto as `EdDSA` + Ed25519 key.
+    Ed25519,
+    /// `none`: an unsecured JWS. It is decoded and shown, never verified.
+    None,
+}
+
+/// The family an algorithm belongs to, which decides the kind of key it needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// HS256/384/512: a shared secret.
+    Hmac,
+    /// RS256/384/512: RSA with PKCS#1 v1.5 padding.
+    Rsa,
+    /// PS256/384/512: RSA with PSS padding.
+    RsaPss,
+    /// ES256/384/512: ECDSA on a NIST curve.
+    Ecdsa,
+    /// EdDSA / Ed25519.
+    EdDsa,
+    /// `none`.
+    None,
+}
+
+/// The kind of a key, independent of whether it is the public or private half. Used to decide
+/// whether an algorithm fits a key (the algorithm-confusion defence) and to describe the key in
+/// errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyKind {
+    /// An RSA key.
+    Rsa,
+    /// A P-256 key.
+    P256,
+    /// A P-384 key.
+    P384,
+    /// A P-521 key.
+    P521,
+    /// An Ed25519 key.
+    Ed25519,
+    /// An HMAC secret.
+    Hmac,
+}
+
+impl KeyKind {
+    /// A short human description, e.g. "a P-256 key", used in error messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            KeyKind::Rsa => "an RSA key",
+            KeyKind::P256 => "a P-256 EC key",
+            KeyKind::P384 => "a P-384 EC key",
+            KeyKind::P521 => "a P-521 EC key",
+            KeyKind::Ed25519 => "an Ed25519 key",
+            KeyKind::Hmac => "an HMAC secret",
+        }
+    }
+}
+
+impl Algorithm {
+    /// Every algorithm, in the order a UI should list them.
+    pub const ALL: [Algorithm; 15] = [
+        Algorithm::HS256,
+        Algorithm::HS384,
+        Algorithm::HS512,
+        Algorithm::RS256,
+        Algorithm::RS384,
+        Algorithm::RS512,
+        Algorithm::PS256,
+        Algorithm::PS384,
+        Algorithm::PS512,
+        Algorithm::ES256,
+        Algorithm::ES384,
+        Algorithm::ES512,
+        Algorithm::EdDSA,
+        Algorithm::Ed25519,
+        Algorithm::None,
+    ];
+
+    /// The registered `alg` string, e.g. `"HS256"` or `"none"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Algorithm::HS256 => "HS256",
+            Algorithm::HS384 => "HS384",
+            Algorithm::HS512 => "HS512",
+            Algorithm::RS256 => "RS256",
+            Algorithm::RS384 => "RS384",
+            Algorithm::RS512 => "RS512",
+            Algorithm::PS256 => "PS256",
+            Algorithm::PS384 => "PS384",
+            Algorithm::PS512 => "PS512",
+            Algorithm::ES256 => "ES256",
+            Algorithm::ES384 => "ES384",
+            Algorithm::ES512 => "ES512",
+            Algorithm::EdDSA => "EdDSA",
+            Algorithm::Ed25519 => "Ed25519",
+            Algorithm::None => "none",
+        }
+    }
+
+    /// The family, which decides what kind of key the algorithm needs.
+    pub fn family(self) -> Family {
+        use Algorithm::*;
+        match self {
+            HS256 | HS384 | HS512 => Family::Hmac,
+            RS256 | RS384 | RS512 => Family::Rsa,
+            PS256 | PS384 | PS512 => Family::RsaPss,
+            ES256 | ES384 | ES512 => Family::Ecdsa,
+            EdDSA | Ed25519 => Family::EdDsa,
+            None => Family::None,
+        }
+    }
+
+    /// The SHA-2 hash the algorithm uses, if any (EdDSA hashes internally; `none` has none).
+    pub fn hash(self) -> Option<hash::HashAlg> {
+        use Algorithm::*;
+        use hash::HashAlg;
+        match self {
+            HS256 | RS256 | PS256 | ES256 => Some(HashAlg::Sha256),
+            HS384 | RS384 | PS384 | ES384 => Some(HashAlg::Sha384),
+            HS512 | RS512 | PS512 | ES512 => Some(HashAlg::Sha512),
+            EdDSA | Ed25519 | None => Option::None,
+        }
+    }
+
+    /// For HS* the hash output length in bytes (32, 48, 64): RFC 7518 §3.2 requires a secret
+    /// at least this long, which the findings code checks. `None` for other families.
+    pub fn hmac_min_secret_len(self) -> Option<usize> {
+        match self.family() {
+            Family::Hmac => self.hash().map(hash::HashAlg::output_len),
+            _ => Option::None,
+        }
+    }
+
+    /// Whether this algorithm may be used with a key of this kind. This is the
+    /// algorithm-confusion defence: HS* only with a secret, RS*/PS* only with RSA, each ES*
+    /// only with its own curve, EdDSA/Ed25519 only with Ed25519, and `none` with nothing.
+    pub fn fits(self, key: KeyKind) -> bool {
+        use Algorithm::*;
+        matches!(
+            (self, key),
+            (HS256 | HS384 | HS512, KeyKind::Hmac)
+                | (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, KeyKind::Rsa)
+                | (ES256, KeyKind::P256)
+                | (ES384, KeyKind::P384)
+                | (ES512, KeyKind::P521)
+                | (EdDSA | Ed25519, KeyKind::Ed25519)
+        )
+    }
+
+    /// `Ok(())` if [`Algorithm::fits`], else the typed mismatch error naming both sides.
+    pub fn check_fits(self, key: KeyKind) -> Result<(), JoseError> {
+        if self == Algorithm::None {
+            return Err(JoseError::AlgNoneNotAllowed);
+        }
+        if self.fits(key) {
+            Ok(())
+        } else {
+            Err(JoseError::AlgorithmKeyMismatch {
+                alg: self.as_str().to_owned(),
+                key: key.describe().to_owned(),
+            })
+        }
+    }
+}
+
+impl fmt::Display for Algorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Algorithm {
+    type Err = JoseError;
+
+    /// Exact, case-sensitive match. A case-insensitive match is reported as
+    /// [`JoseError::AlgorithmWrongCase`] rather than accepted.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(alg) = Algorithm::ALL.iter().find(|a| a.as_str() == s) {
+            return Ok(*alg);
+        }
+        if let Some(alg) = Algorithm::ALL
+            .iter()
+            .find(|a| a.as_str().eq_ignore_ascii_case(s))
+        {
+            return Err(JoseError::AlgorithmWrongCase {
+                given: s.to_owned(),
+                expected: alg.as_str(),
+            });
+        }
+        Err(JoseError::UnsupportedAlgorithm { alg: s.to_owned() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_name() {
+        for alg in Algorithm::ALL {
+            assert_eq!(alg.as_str().parse::<Algorithm>(), Ok(alg));
+        }
+    }
+
+    #[test]
+    fn wrong_case_none_is_flagged_not_accepted() {
+        for s in ["NONE", "None", "nOnE"] {
+            assert_eq!(
+                s.parse::<Algorithm>(),
+                Err(JoseError::AlgorithmWrongCase {
+                    given: s.to_owned(),
+                    expected: "none"
+                })
+            );
+        }
+        assert!(matches!(
+            "RS1".parse::<Algorithm>(),
+            Err(JoseError::UnsupportedAlgorithm { .. })
+        ));
+    }
+
+    #[test]
+    fn hmac_lengths_and_fit() {
+        assert_eq!(Algorithm::HS256.hmac_min_secret_len(), Some(32));
+        assert_eq!(Algorithm::HS512.hmac_min_secret_len(), Some(64));
+        assert_eq!(Algorithm::RS256.hmac_min_secret_len(), None);
+        assert!(Algorithm::ES512.fits(KeyKind::P521));
+        assert!(!Algorithm::ES256.fits(KeyKind::P384));
+        assert!(!Algorithm::HS256.fits(KeyKind::Rsa));
+        assert!(!Algorithm::RS256.fits(KeyKind::Hmac));
+        assert!(!Algorithm::None.fits(KeyKind::Hmac));
+    }
+}

@@ -1,0 +1,119 @@
+//! Key generation from a caller-supplied random number generator (the browser's
+//! `crypto.getRandomValues` through `getrandom` in the app, a seeded ChaCha in tests).
+
+use rand_core::CryptoRng;
+use rsa::Generate as _;
+
+use super::{HmacSecret, PrivateKey};
+use crate::jose::JoseError;
+
+/// The kinds of key the generator offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyKind {
+    /// RSA, 2048-bit modulus, e = 65537.
+    Rsa2048,
+    /// RSA, 3072-bit modulus, e = 65537.
+    Rsa3072,
+    /// RSA, 4096-bit modulus, e = 65537.
+    Rsa4096,
+    /// ECDSA on NIST P-256.
+    P256,
+    /// ECDSA on NIST P-384.
+    P384,
+    /// ECDSA on NIST P-521.
+    P521,
+    /// Ed25519.
+    Ed25519,
+    /// A 256-bit HMAC secret (HS256: RFC 7518 wants a key at least as long as the hash).
+    Hmac256,
+    /// A 384-bit HMAC secret (HS384).
+    Hmac384,
+    /// A 512-bit HMAC secret (HS512).
+    Hmac512,
+}
+
+impl KeyKind {
+    /// Every kind, in the order a key-type menu lists them.
+    pub const ALL: [KeyKind; 10] = [
+        KeyKind::Rsa2048,
+        KeyKind::Rsa3072,
+        KeyKind::Rsa4096,
+        KeyKind::P256,
+        KeyKind::P384,
+        KeyKind::P521,
+        KeyKind::Ed25519,
+        KeyKind::Hmac256,
+        KeyKind::Hmac384,
+        KeyKind::Hmac512,
+    ];
+
+    /// The menu label, e.g. "RSA 2048", "EC P-256", "HMAC 256-bit".
+    pub fn label(self) -> &'static str {
+        match self {
+            KeyKind::Rsa2048 => "RSA 2048",
+            KeyKind::Rsa3072 => "RSA 3072",
+            KeyKind::Rsa4096 => "RSA 4096",
+            KeyKind::P256 => "EC P-256",
+            KeyKind::P384 => "EC P-384",
+            KeyKind::P521 => "EC P-521",
+            KeyKind::Ed25519 => "Ed25519",
+            KeyKind::Hmac256 => "HMAC 256-bit",
+            KeyKind::Hmac384 => "HMAC 384-bit",
+            KeyKind::Hmac512 => "HMAC 512-bit",
+        }
+    }
+
+    /// The JWS algorithm a key of this kind is normally used with.
+    pub fn default_alg(self) -> &'static str {
+        match self {
+            KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => "RS256",
+            KeyKind::P256 => "ES256",
+            KeyKind::P384 => "ES384",
+            KeyKind::P521 => "ES512",
+            KeyKind::Ed25519 => "EdDSA",
+            KeyKind::Hmac256 => "HS256",
+            KeyKind::Hmac384 => "HS384",
+            KeyKind::Hmac512 => "HS512",
+        }
+    }
+
+    /// Whether this kind is symmetric (an HMAC secret, no public half to publish).
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512)
+    }
+}
+
+/// The RSA public exponent F4 = 65537, what OpenSSL and every JOSE library use.
+const RSA_EXPONENT: u64 = 65_537;
+
+fn rsa_key<R: CryptoRng + ?Sized>(bits: usize, rng: &mut R) -> Result<PrivateKey, JoseError> {
+    rsa::PrivateKey::new_with_exp(rng, bits, RSA_EXPONENT.into())
+        .map(PrivateKey::Rsa)
+        .map_err(|e| JoseError::KeyGeneration(format!("RSA {bits}: {e}")))
+}
+
+fn hmac_secret<R: CryptoRng + ?Sized>(len: usize, rng: &mut R) -> PrivateKey {
+    let mut secret = vec![0u8; len];
+    rng.fill_bytes(&mut secret);
+    PrivateKey::Hmac(HmacSecret(secret))
+}
+
+/// Generates a new key of `kind` from `rng`. RSA keys take a while (seconds for 4096 bits in
+/// a browser), so the app runs this in a worker.
+pub fn generate<R: CryptoRng + ?Sized>(
+    kind: KeyKind,
+    rng: &mut R,
+) -> Result<PrivateKey, JoseError> {
+    Ok(match kind {
+        KeyKind::Rsa2048 => rsa_key(2048, rng)?,
+        KeyKind::Rsa3072 => rsa_key(3072, rng)?,
+        KeyKind::Rsa4096 => rsa_key(4096, rng)?,
+        KeyKind::P256 => PrivateKey::P256(p256::ecdsa::SigningKey::generate_from_rng(rng)),
+        KeyKind::P384 => PrivateKey::P384(p384::ecdsa::SigningKey::generate_from_rng(rng)),
+        KeyKind::P521 => PrivateKey::P521(p521::ecdsa::SigningKey::generate_from_rng(rng)),
+        KeyKind::Ed25519 => PrivateKey::Ed25519(ed25519_dalek::SigningKey::generate(rng)),
+        KeyKind::Hmac256 => hmac_secret(32, rng),
+        KeyKind::Hmac384 => hmac_secret(48, rng),
+        KeyKind::Hmac512 => hmac_secret(64, rng),
+    })
+}

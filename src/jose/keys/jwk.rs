@@ -1,0 +1,310 @@
+//! Importing one JWK (RFC 7517 / RFC 7518 section 6 / RFC 8037): `kty` RSA, EC (P-256, P-384,
+//! P-521), OKP (Ed25519) and oct.
+
+use serde_json::{Map, Value};
+
+use super::algorithm::EcCurve;
+use super::components::{
+    RsaPrivateParts, check_public_matches, ec_private, ec_public, ed25519_private, ed25519_public,
+    rsa_crt_values, rsa_private, rsa_public,
+};
+use super::secret::decode_base64_any;
+use super::{HmacSecret, PrivateKey, PublicKey};
+use crate::jose::JoseError;
+
+/// A JWK object being read, with its `kty` for error messages.
+pub(crate) struct Jwk<'a> {
+    members: &'a Map<String, Value>,
+    kty: &'a str,
+}
+
+impl<'a> Jwk<'a> {
+    /// Wraps a JSON value that must be an object with a string `kty`.
+    pub(crate) fn new(value: &'a Value) -> Result<Self, JoseError> {
+        let members = value.as_object().ok_or_else(|| {
+            JoseError::InvalidJwk(format!(
+                "expected a JSON object, found {}",
+                json_type(value)
+            ))
+        })?;
+        let kty = match members.get("kty") {
+            Some(Value::String(kty)) => kty.as_str(),
+            Some(other) => return Err(wrong_type("kty", other)),
+            None => {
+                return Err(JoseError::JwkMissingMember {
+                    kty: "untyped".into(),
+                    member: "kty",
+                });
+            }
+        };
+        Ok(Jwk { members, kty })
+    }
+
+    /// The optional string member `name` (`kid`, `alg`, `use`); a non-string is an error.
+    pub(crate) fn optional_str(&self, name: &str) -> Result<Option<&'a str>, JoseError> {
+        match self.members.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(other) => Err(wrong_type(name, other)),
+        }
+    }
+
+    fn required_str(&self, name: &'static str) -> Result<&'a str, JoseError> {
+        self.optional_str(name)?
+            .ok_or_else(|| JoseError::JwkMissingMember {
+                kty: self.kty.to_owned(),
+                member: name,
+            })
+    }
+
+    fn optional_bytes(&self, name: &str) -> Result<Option<Vec<u8>>, JoseError> {
+        self.optional_str(name)?
+            .map(|text| {
+                decode_base64_any(text).map_err(|reason| JoseError::JwkInvalidMember {
+                    member: name.to_owned(),
+                    reason,
+                })
+            })
+            .transpose()
+    }
+
+    fn required_bytes(&self, name: &'static str) -> Result<Vec<u8>, JoseError> {
+        self.required_str(name)?;
+        self.optional_bytes(name)?
+            .ok_or_else(|| JoseError::JwkMissingMember {
+                kty: self.kty.to_owned(),
+                member: name,
+            })
+    }
+
+    /// A fixed-length member (EC coordinates and scalars, Ed25519 keys).
+    fn sized_bytes(
+        &self,
+        name: &'static str,
+        len: usize,
+        what: &str,
+    ) -> Result<Vec<u8>, JoseError> {
+        let bytes = self.required_bytes(name)?;
+        if bytes.len() == len {
+            Ok(bytes)
+        } else {
+            Err(JoseError::JwkInvalidMember {
+                member: name.to_owned(),
+                reason: format!("expected {len} bytes for {what}, found {}", bytes.len()),
+            })
+        }
+    }
+
+    fn has(&self, name: &str) -> bool {
+        self.members.contains_key(name)
+    }
+
+    /// The public key (for `oct`: the secret) this JWK describes. Private members are ignored.
+    pub(crate) fn public_key(&self) -> Result<PublicKey, JoseError> {
+        match self.kty {
+            "RSA" => rsa_public(&self.required_bytes("n")?, &self.required_bytes("e")?)
+                .map(PublicKey::Rsa),
+            "EC" => {
+                let curve = self.ec_curve()?;
+                ec_public(curve, &self.ec_point(curve)?)
+            }
+            "OKP" => {
+                self.okp_curve()?;
+                ed25519_public(&self.sized_bytes("x", 32, "Ed25519")?)
+            }
+            "oct" => self.oct_secret().map(PublicKey::Hmac),
+            other => Err(unsupported_kty(other)),
+        }
+    }
+
+    /// The private key this JWK describes; a public-only JWK gives [`JoseError::NotAPrivateKey`].
+    pub(crate) fn private_key(&self) -> Result<PrivateKey, JoseError> {
+        if self.kty != "oct" && !self.has("d") {
+            return Err(JoseError::NotAPrivateKey {
+                found: format!("a public {} JWK (it has no \"d\" member)", self.kty),
+            });
+        }
+        match self.kty {
+            "RSA" => self.rsa_private().map(PrivateKey::Rsa),
+            "EC" => {
+                let curve = self.ec_curve()?;
+                let key = ec_private(
+                    curve,
+                    &self.sized_bytes("d", curve.field_len(), curve.jwk_name())?,
+                )?;
+                check_public_matches(
+                    &key,
+                    &ec_public(curve, &self.ec_point(curve)?)?,
+                    curve.key_kind(),
+                )?;
+                Ok(key)
+            }
+            "OKP" => {
+                self.okp_curve()?;
+                let key = ed25519_private(&self.sized_bytes("d", 32, "Ed25519")?)?;
+                check_public_matches(
+                    &key,
+                    &ed25519_public(&self.sized_bytes("x", 32, "Ed25519")?)?,
+                    "Ed25519",
+                )?;
+                Ok(key)
+            }
+            "oct" => self.oct_secret().map(PrivateKey::Hmac),
+            other => Err(unsupported_kty(other)),
+        }
+    }
+
+    fn ec_curve(&self) -> Result<EcCurve, JoseError> {
+        EcCurve::from_jwk_name(self.required_str("crv")?)
+    }
+
+    /// `04 || x || y`, the uncompressed SEC1 point the curve crates decode.
+    fn ec_point(&self, curve: EcCurve) -> Result<Vec<u8>, JoseError> {
+        let len = curve.field_len();
+        let mut point = vec![0x04];
+        point.extend(self.sized_bytes("x", len, curve.jwk_name())?);
+        point.extend(self.sized_bytes("y", len, curve.jwk_name())?);
+        Ok(point)
+    }
+
+    fn okp_curve(&self) -> Result<(), JoseError> {
+        match self.required_str("crv")? {
+            "Ed25519" => Ok(()),
+            other => Err(JoseError::UnsupportedCurve(format!("\"{other}\""))),
+        }
+    }
+
+    fn oct_secret(&self) -> Result<HmacSecret, JoseError> {
+        let k = self.required_bytes("k")?;
+        if k.is_empty() {
+            return Err(JoseError::JwkInvalidMember {
+                member: "k".into(),
+                reason: "the secret is empty".into(),
+            });
+        }
+        Ok(HmacSecret(k))
+    }
+
+    fn rsa_private(&self) -> Result<rsa::PrivateKey, JoseError> {
+        if self.has("oth") {
+            return Err(JoseError::UnsupportedKeyAlgorithm(
+                "multi-prime RSA (JWK member \"oth\")".into(),
+            ));
+        }
+        let (n, e, d) = (
+            self.required_bytes("n")?,
+            self.required_bytes("e")?,
+            self.required_bytes("d")?,
+        );
+        // RFC 7518 section 6.3.2: p, q, dp, dq and qi come together or not at all; with `d`
+        // alone the rsa crate recovers the primes.
+        let primes = if self.has("p") || self.has("q") {
+            Some((self.required_bytes("p")?, self.required_bytes("q")?))
+        } else {
+            None
+        };
+        let key = rsa_private(&RsaPrivateParts {
+            n: &n,
+            e: &e,
+            d: &d,
+            primes: primes.as_ref().map(|(p, q)| (p.as_slice(), q.as_slice())),
+        })?;
+        self.check_crt_values(&key)?;
+        Ok(key)
+    }
+
+    /// The rsa crate recomputes `dp`, `dq` and `qi`; ones given in the JWK must agree, so a
+    /// corrupted JWK is reported rather than silently repaired.
+    fn check_crt_values(&self, key: &rsa::PrivateKey) -> Result<(), JoseError> {
+        let Some(computed) = rsa_crt_values(key) else {
+            return Ok(());
+        };
+        for (name, expected) in ["dp", "dq", "qi"].into_iter().zip(computed) {
+            if let Some(given) = self.optional_bytes(name)? {
+                let start = given.iter().position(|b| *b != 0).unwrap_or(given.len());
+                if given.get(start..) != Some(expected.as_slice()) {
+                    return Err(JoseError::JwkInvalidMember {
+                        member: name.into(),
+                        reason: "it does not match the value computed from d, p and q".into(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn unsupported_kty(kty: &str) -> JoseError {
+    JoseError::UnsupportedKeyAlgorithm(format!("JWK kty \"{kty}\" (supported: RSA, EC, OKP, oct)"))
+}
+
+fn wrong_type(member: &str, value: &Value) -> JoseError {
+    JoseError::JwkInvalidMember {
+        member: member.to_owned(),
+        reason: format!("expected a string, found {}", json_type(value)),
+    }
+}
+
+/// "a number", "an array"… for messages.
+pub(crate) fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_missing_and_malformed_members() {
+        let v = json!({"kty": "EC", "crv": "P-256", "x": "AAAA"});
+        let err = Jwk::new(&v).unwrap().public_key().unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("expected 32 bytes for P-256, found 3"),
+            "{err}"
+        );
+
+        let v = json!({"kty": "RSA", "e": "AQAB"});
+        let err = Jwk::new(&v).unwrap().public_key().unwrap_err();
+        assert_eq!(
+            err,
+            JoseError::JwkMissingMember {
+                kty: "RSA".into(),
+                member: "n"
+            }
+        );
+
+        let v = json!({"kty": "OKP", "crv": "X25519", "x": "AAAA"});
+        let err = Jwk::new(&v).unwrap().public_key().unwrap_err();
+        assert!(matches!(err, JoseError::UnsupportedCurve(_)));
+
+        let v = json!({"kty": 5});
+        assert!(matches!(
+            Jwk::new(&v),
+            Err(JoseError::JwkInvalidMember { .. })
+        ));
+
+        let v = json!({"kty": "oct", "k": "a*bc"});
+        let err = Jwk::new(&v).unwrap().public_key().unwrap_err();
+        assert!(matches!(err, JoseError::JwkInvalidMember { ref member, .. } if member == "k"));
+    }
+
+    #[test]
+    fn public_jwk_is_not_private() {
+        let v = json!({"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
+        let jwk = Jwk::new(&v).unwrap();
+        assert!(jwk.public_key().is_ok());
+        assert!(matches!(
+            jwk.private_key(),
+            Err(JoseError::NotAPrivateKey { .. })
+        ));
+    }
+}

@@ -1,0 +1,193 @@
+//! The wording of each finding: a one-line title with the evidence, one sentence on why it
+//! matters, and what to do.
+
+use super::Finding;
+use super::details::{CritProblem, KidIssue};
+use super::kinds::FindingKind;
+use crate::jose::algorithm::{Family, KeyKind};
+
+impl Finding {
+    /// One line naming the problem and its evidence, e.g. `header "alg" is "NONE"`.
+    pub fn title(&self) -> String {
+        use FindingKind::*;
+        match &self.kind {
+            AlgNone { written } => format!("\"alg\" is \"{written}\": the token is unsigned"),
+            AlgMissing => "the header has no \"alg\"".to_owned(),
+            AlgNotString { found } => format!("\"alg\" is not a string: {found}"),
+            AlgWrongCase { written, canonical } => {
+                format!("\"alg\" is \"{written}\", not \"{canonical}\"")
+            }
+            CritPresent { names } => format!("\"crit\" header lists: {}", names.join(", ")),
+            CritInvalid { problems } => format!(
+                "malformed \"crit\": {}",
+                join(problems, CritProblem::describe)
+            ),
+            KeyHeaderPresent { header } => {
+                format!(
+                    "\"{}\" header present (not fetched, not trusted)",
+                    header.name()
+                )
+            }
+            SuspiciousKid { issues } => {
+                format!("suspicious \"kid\": {}", join(issues, KidIssue::describe))
+            }
+            UnusualTyp { typ } => format!("unusual \"typ\": {typ}"),
+            TokenRepaired { repairs } => {
+                let list: Vec<String> = repairs.iter().map(|d| d.message()).collect();
+                format!("the token was repaired to decode: {}", list.join("; "))
+            }
+            ClaimNotNumeric { claim, found } => {
+                format!("\"{}\" is not a number: {found}", claim.name())
+            }
+            ExpMissing => "no \"exp\": the token never expires".to_owned(),
+            ExpNotAfterIat { exp, iat } if exp == iat => {
+                format!("\"exp\" equals \"iat\" ({exp}): expired when issued")
+            }
+            ExpNotAfterIat { exp, iat } => format!(
+                "\"exp\" is {} before \"iat\": expired when issued",
+                duration(iat.saturating_sub(*exp))
+            ),
+            LongLifetime {
+                lifetime_secs,
+                max_secs,
+                from_iat,
+            } => format!(
+                "lifetime of {} {} (more than {})",
+                duration(*lifetime_secs),
+                if *from_iat {
+                    "from \"iat\" to \"exp\""
+                } else {
+                    "left until \"exp\""
+                },
+                duration(*max_secs)
+            ),
+            NotYetValid { nbf, now } => {
+                format!(
+                    "not valid yet: \"nbf\" is in {}",
+                    duration(nbf.saturating_sub(*now))
+                )
+            }
+            Expired { exp, now } => format!("expired {} ago", duration(now.saturating_sub(*exp))),
+            IatInFuture { iat, now } => {
+                format!(
+                    "\"iat\" is {} in the future",
+                    duration(iat.saturating_sub(*now))
+                )
+            }
+            EcdsaSignatureDer { alg, len } => {
+                format!("{alg} signature is ASN.1 DER ({len} bytes), not r||s")
+            }
+            EcdsaSignatureLength { alg, len, expected } => {
+                format!("{alg} signature is {len} bytes; r||s is {expected} bytes")
+            }
+            EcdsaZeroComponent {
+                alg,
+                r_zero,
+                s_zero,
+            } => format!(
+                "{alg} signature has {} = 0 (CVE-2022-21449, \"psychic signature\")",
+                match (r_zero, s_zero) {
+                    (true, true) => "r and s",
+                    (true, false) => "r",
+                    _ => "s",
+                }
+            ),
+            HmacSecretTooShort {
+                alg,
+                secret_bytes,
+                needed_bytes,
+            } => format!(
+                "{alg} secret is {secret_bytes} bytes; at least {needed_bytes} are required"
+            ),
+            RsaKeyTooSmall { bits } => format!("RSA key is {bits} bits, under 2048"),
+            AlgKeyMismatch { alg, key } if confusion(alg.family(), *key) => format!(
+                "algorithm confusion: \"alg\" is {alg} but the key is {}",
+                key.describe()
+            ),
+            AlgKeyMismatch { alg, key } => {
+                format!("\"alg\" is {alg} but the key is {}", key.describe())
+            }
+        }
+    }
+
+    /// One sentence on why the finding matters.
+    pub fn explanation(&self) -> String {
+        use FindingKind::*;
+        match &self.kind {
+            AlgNone { .. } => "An unsigned token can be written by anyone; odd casing is a known trick to slip past checks that only compare against \"none\".",
+            AlgMissing => "RFC 7515 makes \"alg\" mandatory: without it nothing says how the token is protected, and verifiers disagree on what to do.",
+            AlgNotString { .. } => "RFC 7515 requires \"alg\" to be a string; libraries that coerce other values behave unpredictably.",
+            AlgWrongCase { .. } => "\"alg\" is case-sensitive: strict verifiers reject this token while lenient ones accept it, and such disagreements are where bypasses hide.",
+            CritPresent { .. } => "\"crit\" names extensions a verifier must understand or else reject the token; this tool does not process extensions, and many libraries silently ignore \"crit\".",
+            CritInvalid { .. } => "RFC 7515 §4.1.11 requires \"crit\" to be a non-empty array of distinct extension names present in the header, so a conforming verifier must reject this token.",
+            KeyHeaderPresent { header } if header.is_url() => "A verifier that fetches this URL checks the signature with whatever key the attacker hosts there; it is safe only against a fixed allow-list of URLs.",
+            KeyHeaderPresent { .. } => "A verifier that trusts a key embedded in the token checks the signature with the attacker's own key; it is safe only if the key is matched against keys already trusted.",
+            SuspiciousKid { .. } => "\"kid\" is attacker-controlled: if a verifier uses it in a file path or an SQL query, these characters can make it load a key the attacker chose.",
+            UnusualTyp { .. } => "Not a weakness by itself, but a token typed for another purpose may be accepted where it was never meant to be (token confusion).",
+            TokenRepaired { .. } => "The token shown is the repaired one; a strict JWS verifier rejects the text as given even if the signature matches.",
+            ClaimNotNumeric { .. } => "RFC 7519 requires a NumericDate (seconds since 1970); verifiers either reject the token or, worse, skip the time check.",
+            ExpMissing => "A token without \"exp\" is valid forever, so a leaked copy can be replayed indefinitely.",
+            ExpNotAfterIat { .. } => "The token was already expired when it was issued, which points to a broken issuer clock or a hand-made token.",
+            LongLifetime { .. } => "A long-lived bearer token widens the window in which a leaked copy can be replayed.",
+            NotYetValid { .. } => "Verifiers reject the token until then; that is legitimate for tokens issued ahead of use, but often means the issuer's clock is ahead.",
+            Expired { .. } => "Verifiers reject an expired token; this is the likely reason a request with it fails.",
+            IatInFuture { .. } => "Tokens are not issued from the future: either the issuer's clock is skewed or the token was made to look fresh for longer.",
+            EcdsaSignatureDer { .. } => "JWS requires the fixed-size r||s form (RFC 7518 §3.4), so a conforming verifier rejects a DER signature.",
+            EcdsaSignatureLength { .. } => "An ECDSA signature of the wrong length cannot verify; it is truncated, padded or taken from another algorithm.",
+            EcdsaZeroComponent { .. } => "An r or s of zero is never a valid ECDSA signature, yet some Java versions (CVE-2022-21449) accepted it for any message and any key.",
+            HmacSecretTooShort { .. } => "Anyone holding one token can brute-force a short secret offline and then forge tokens at will.",
+            RsaKeyTooSmall { .. } => "RSA keys under 2048 bits are disallowed by NIST and RFC 7518; 1024-bit keys are within reach of well-funded attackers and smaller ones are factorable.",
+            AlgKeyMismatch { alg, key } if confusion(alg.family(), *key) => "A verifier that follows the header would use this public key, which anyone can read, as the HMAC secret, so anyone could forge tokens it accepts.",
+            AlgKeyMismatch { .. } => "A verifier that trusts the header's \"alg\" over the key's type uses the key wrongly; a careful one rejects the token.",
+        }
+        .to_owned()
+    }
+
+    /// What to do about it.
+    pub fn advice(&self) -> String {
+        use FindingKind::*;
+        match &self.kind {
+            AlgNone { .. } => "Reject the token; configure the verifier with an explicit allow-list of algorithms that excludes none.".to_owned(),
+            AlgMissing | AlgNotString { .. } => "Reject the token; the issuer must set \"alg\" to a registered algorithm name.".to_owned(),
+            AlgWrongCase { canonical, .. } => format!("Have the issuer write \"{canonical}\" exactly; verify with a fixed algorithm rather than the header's."),
+            CritPresent { .. } => "Check that your verifier understands every listed extension; if it does not, it must reject the token.".to_owned(),
+            CritInvalid { .. } => "Reject the token; the issuer must list only extension names that are present in the header.".to_owned(),
+            KeyHeaderPresent { header } => format!("Ignore \"{}\" or match it against an allow-list; verify with a key you already trust.", header.name()),
+            SuspiciousKid { .. } => "Look keys up by exact match in a fixed key set; never build file paths or SQL from \"kid\".".to_owned(),
+            UnusualTyp { .. } => "Check that this kind of token is meant for the place it is used; verifiers should check \"typ\" where types are defined.".to_owned(),
+            TokenRepaired { .. } => "Use the token exactly as issued; fix whatever wrapped or re-encoded it.".to_owned(),
+            ClaimNotNumeric { claim, .. } => format!("Have the issuer write \"{}\" as a number of seconds since 1970, not a string.", claim.name()),
+            ExpMissing => "Issue tokens with an \"exp\" a short time after \"iat\".".to_owned(),
+            ExpNotAfterIat { .. } => "Check the issuer's clock and how it computes \"exp\".".to_owned(),
+            LongLifetime { .. } => "Issue short-lived tokens (minutes to hours) and refresh them.".to_owned(),
+            NotYetValid { .. } | IatInFuture { .. } => "Check the issuer's clock (NTP); allow a small clock skew, a minute or two, in the verifier.".to_owned(),
+            Expired { .. } => "Get a fresh token.".to_owned(),
+            EcdsaSignatureDer { .. } => "Convert the signature to r||s (each integer left-padded to the curve size) when signing.".to_owned(),
+            EcdsaSignatureLength { .. } => "Check that the whole token was copied and that the algorithm matches the key's curve.".to_owned(),
+            EcdsaZeroComponent { .. } => "Reject the token; update Java (17.0.3, 11.0.15 or later) or whatever library accepted it.".to_owned(),
+            HmacSecretTooShort { needed_bytes, .. } => format!("Use a random secret of at least {needed_bytes} bytes, not a password."),
+            RsaKeyTooSmall { .. } => "Generate a new key of 2048 bits or more (3072 for use beyond 2030).".to_owned(),
+            AlgKeyMismatch { .. } => "Verify with an algorithm fixed by configuration for this key, never the header's \"alg\".".to_owned(),
+        }
+    }
+}
+
+/// HS* with an asymmetric key: the classic algorithm-confusion attack.
+fn confusion(family: Family, key: KeyKind) -> bool {
+    family == Family::Hmac && key != KeyKind::Hmac
+}
+
+fn join<T>(items: &[T], describe: fn(&T) -> String) -> String {
+    items.iter().map(describe).collect::<Vec<_>>().join(", ")
+}
+
+/// A rough human duration: "45 s", "12 min", "5 h", "3 days".
+fn duration(secs: i64) -> String {
+    let secs = secs.unsigned_abs();
+    match secs {
+        0..120 => format!("{secs} s"),
+        120..7_200 => format!("{} min", secs / 60),
+        7_200..172_800 => format!("{} h", secs / 3_600),
+        _ => format!("{} days", secs / 86_400),
+    }
+}

@@ -1,0 +1,341 @@
+//! Decoding a JWS compact serialization (RFC 7515 §7.1) for display and verification.
+//!
+//! The decoder is tolerant of what people paste (a `Bearer ` prefix, whitespace, line breaks,
+//! standard-base64 characters, `=` padding) but never silently: each repair is recorded as a
+//! [`Diagnosis`]. It keeps the raw segments and the JSON text exactly as encoded, so the UI
+//! shows key order and number spelling as they are, and verification uses the bytes that were
+//! actually signed.
+
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::algorithm::Algorithm;
+use super::base64url::{self, Base64Error};
+use super::error::JoseError;
+
+/// Inputs larger than this are refused before any work: real tokens are a few KiB, and a
+/// bound keeps a pasted multi-megabyte blob from freezing the page.
+pub const MAX_TOKEN_LEN: usize = 8 * 1024 * 1024;
+
+/// One of the three parts of a compact JWS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The protected header (first part).
+    Header,
+    /// The payload (second part).
+    Payload,
+    /// The signature (third part).
+    Signature,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Part::Header => "header",
+            Part::Payload => "payload",
+            Part::Signature => "signature",
+        })
+    }
+}
+
+/// Something the decoder noticed and tolerated; shown to the user, never fixed silently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Diagnosis {
+    /// A `Bearer ` prefix (any case) was removed; `prefix` is what was written.
+    BearerPrefixRemoved {
+        /// The prefix as written, e.g. `"bearer "`.
+        prefix: String,
+    },
+    /// Whitespace before or after the token was removed.
+    SurroundingWhitespaceTrimmed,
+    /// Spaces or tabs inside the token were removed.
+    InternalWhitespaceRemoved {
+        /// How many characters were removed.
+        count: usize,
+    },
+    /// Line breaks inside the token were removed (typical of wrapped log lines).
+    LineBreaksRemoved {
+        /// How many line-break characters were removed.
+        count: usize,
+    },
+    /// `+` or `/` (standard base64) appeared in a part; base64url uses `-` and `_`.
+    StandardBase64Chars {
+        /// Which part.
+        part: Part,
+    },
+    /// `=` padding appeared in a part; JWS base64url is unpadded.
+    Base64Padding {
+        /// Which part.
+        part: Part,
+    },
+    /// The payload is valid UTF-8 but not JSON (allowed for JWS, unusual for a JWT).
+    PayloadNotJson {
+        /// The JSON parser's message.
+        reason: String,
+    },
+    /// The payload is not UTF-8 text; it is shown as bytes.
+    PayloadNotUtf8,
+}
+
+impl Diagnosis {
+    /// A sentence for the user.
+    pub fn message(&self) -> String {
+        match self {
+            Diagnosis::BearerPrefixRemoved { prefix } => {
+                format!("removed the \"{}\" prefix", prefix.trim_end())
+            }
+            Diagnosis::SurroundingWhitespaceTrimmed => {
+                "removed whitespace around the token".to_owned()
+            }
+            Diagnosis::InternalWhitespaceRemoved { count } => {
+                format!("removed {count} space/tab character(s) inside the token")
+            }
+            Diagnosis::LineBreaksRemoved { count } => {
+                format!("removed {count} line break(s) inside the token")
+            }
+            Diagnosis::StandardBase64Chars { part } => {
+                format!("standard base64 characters ('+' or '/') found in {part}")
+            }
+            Diagnosis::Base64Padding { part } => format!("'=' padding found in {part}"),
+            Diagnosis::PayloadNotJson { reason } => format!("payload is not JSON: {reason}"),
+            Diagnosis::PayloadNotUtf8 => "payload is not UTF-8 text".to_owned(),
+        }
+    }
+
+    /// Whether this repair changed the token text itself (not just a wrapper around it). A
+    /// strict JWS verifier would reject such a token even if the signature matches.
+    pub fn alters_token(&self) -> bool {
+        matches!(
+            self,
+            Diagnosis::InternalWhitespaceRemoved { .. }
+                | Diagnosis::LineBreaksRemoved { .. }
+                | Diagnosis::StandardBase64Chars { .. }
+                | Diagnosis::Base64Padding { .. }
+        )
+    }
+}
+
+impl fmt::Display for Diagnosis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+/// What the payload bytes turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayloadKind {
+    /// JSON (the usual JWT claims set; not necessarily an object).
+    Json,
+    /// UTF-8 text that is not JSON.
+    Text,
+    /// Bytes that are not UTF-8.
+    Binary,
+}
+
+/// A decoded compact JWS. Nothing here has been verified.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecodedToken {
+    /// The compact token after cleanup (prefix, whitespace removed), exactly what was parsed.
+    pub compact: String,
+    /// First segment as given (after cleanup).
+    pub header_b64: String,
+    /// Second segment as given (after cleanup).
+    pub payload_b64: String,
+    /// Third segment as given (after cleanup); empty for an unsecured token.
+    pub signature_b64: String,
+    /// The header's JSON text exactly as encoded.
+    pub header_json: String,
+    /// The header parsed (key order preserved).
+    pub header: Map<String, Value>,
+    /// The payload bytes.
+    pub payload_bytes: Vec<u8>,
+    /// The payload as text exactly as encoded (lossy only if it is not UTF-8).
+    pub payload_json: String,
+    /// The payload parsed as JSON; `Value::Null` unless `payload_kind` is `Json`.
+    pub payload: Value,
+    /// What the payload is.
+    pub payload_kind: PayloadKind,
+    /// The signature bytes.
+    pub signature: Vec<u8>,
+    /// The header `alg`, parsed, or why it could not be (the error carries the raw string).
+    pub alg: Result<Algorithm, JoseError>,
+    /// What the decoder tolerated, in order.
+    pub diagnoses: Vec<Diagnosis>,
+}
+
+impl DecodedToken {
+    /// The JWS signing input: `header_b64 || '.' || payload_b64` exactly as given.
+    pub fn signing_input(&self) -> String {
+        format!("{}.{}", self.header_b64, self.payload_b64)
+    }
+
+    /// The header `kid`, if it is a string.
+    pub fn kid(&self) -> Option<&str> {
+        self.header.get("kid").and_then(Value::as_str)
+    }
+}
+
+/// Decodes a pasted token. See the module docs for what is tolerated.
+pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
+    if input.len() > MAX_TOKEN_LEN {
+        return Err(JoseError::TokenTooLarge {
+            len: input.len(),
+            max: MAX_TOKEN_LEN,
+        });
+    }
+    let mut diagnoses = Vec::new();
+    let compact = clean(input, &mut diagnoses);
+    if compact.is_empty() {
+        return Err(JoseError::EmptyToken);
+    }
+    if compact.starts_with('{') {
+        return Err(JoseError::JsonSerialization);
+    }
+    let parts: Vec<&str> = compact.split('.').collect();
+    let (header_b64, payload_b64, signature_b64) = match parts.as_slice() {
+        [h, p, s] => (*h, *p, *s),
+        [_, _, _, _, _] => return Err(JoseError::EncryptedJwe),
+        other => return Err(JoseError::WrongPartCount { count: other.len() }),
+    };
+    if header_b64.is_empty() {
+        return Err(JoseError::EmptyHeader);
+    }
+
+    let header_bytes = decode_part(Part::Header, header_b64, 0, &mut diagnoses)?;
+    let header_json = String::from_utf8(header_bytes).map_err(|e| JoseError::InvalidUtf8 {
+        part: Part::Header,
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    let header = match serde_json::from_str::<Value>(&header_json) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => return Err(JoseError::HeaderNotObject),
+        Err(e) => return Err(json_error(Part::Header, &e)),
+    };
+
+    let payload_offset = header_b64.len() + 1;
+    let payload_bytes = decode_part(Part::Payload, payload_b64, payload_offset, &mut diagnoses)?;
+    let (payload_json, payload, payload_kind) = match std::str::from_utf8(&payload_bytes) {
+        Ok(text) => match serde_json::from_str::<Value>(text) {
+            Ok(value) => (text.to_owned(), value, PayloadKind::Json),
+            Err(e) => {
+                diagnoses.push(Diagnosis::PayloadNotJson {
+                    reason: e.to_string(),
+                });
+                (text.to_owned(), Value::Null, PayloadKind::Text)
+            }
+        },
+        Err(_) => {
+            diagnoses.push(Diagnosis::PayloadNotUtf8);
+            let lossy = String::from_utf8_lossy(&payload_bytes).into_owned();
+            (lossy, Value::Null, PayloadKind::Binary)
+        }
+    };
+
+    let sig_offset = payload_offset + payload_b64.len() + 1;
+    let signature = decode_part(Part::Signature, signature_b64, sig_offset, &mut diagnoses)?;
+    let alg = parse_alg(&header);
+
+    Ok(DecodedToken {
+        header_b64: header_b64.to_owned(),
+        payload_b64: payload_b64.to_owned(),
+        signature_b64: signature_b64.to_owned(),
+        compact: compact.clone(),
+        header_json,
+        header,
+        payload_bytes,
+        payload_json,
+        payload,
+        payload_kind,
+        signature,
+        alg,
+        diagnoses,
+    })
+}
+
+/// Parses the header's `alg` member.
+pub fn parse_alg(header: &Map<String, Value>) -> Result<Algorithm, JoseError> {
+    match header.get("alg") {
+        None => Err(JoseError::MissingAlg),
+        Some(Value::String(s)) => s.parse(),
+        Some(other) => Err(JoseError::AlgNotString {
+            found: other.to_string(),
+        }),
+    }
+}
+
+/// Strips a `Bearer ` prefix and whitespace, recording each as a diagnosis.
+fn clean(input: &str, diagnoses: &mut Vec<Diagnosis>) -> String {
+    let mut rest = input.trim();
+    if rest.len() != input.len() {
+        diagnoses.push(Diagnosis::SurroundingWhitespaceTrimmed);
+    }
+    if let Some(word) = rest.get(..6)
+        && word.eq_ignore_ascii_case("bearer")
+        && let Some(after) = rest.get(6..)
+        && after.starts_with(char::is_whitespace)
+    {
+        let token = after.trim_start();
+        let prefix_len = rest.len() - token.len();
+        diagnoses.push(Diagnosis::BearerPrefixRemoved {
+            prefix: rest.get(..prefix_len).unwrap_or_default().to_owned(),
+        });
+        rest = token;
+    }
+    let mut line_breaks = 0;
+    let mut spaces = 0;
+    let cleaned: String = rest
+        .chars()
+        .filter(|c| match c {
+            '\n' | '\r' => {
+                line_breaks += 1;
+                false
+            }
+            c if c.is_whitespace() => {
+                spaces += 1;
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    if spaces > 0 {
+        diagnoses.push(Diagnosis::InternalWhitespaceRemoved { count: spaces });
+    }
+    if line_breaks > 0 {
+        diagnoses.push(Diagnosis::LineBreaksRemoved { count: line_breaks });
+    }
+    cleaned
+}
+
+/// Decodes one segment leniently; `base` is the segment's offset within the cleaned token.
+fn decode_part(
+    part: Part,
+    text: &str,
+    base: usize,
+    diagnoses: &mut Vec<Diagnosis>,
+) -> Result<Vec<u8>, JoseError> {
+    let decoded = base64url::decode_lenient(text).map_err(|Base64Error { offset, reason }| {
+        JoseError::InvalidBase64 {
+            part,
+            offset,
+            token_offset: base + offset,
+            reason,
+        }
+    })?;
+    if decoded.standard_chars {
+        diagnoses.push(Diagnosis::StandardBase64Chars { part });
+    }
+    if decoded.padding {
+        diagnoses.push(Diagnosis::Base64Padding { part });
+    }
+    Ok(decoded.bytes)
+}
+
+fn json_error(part: Part, e: &serde_json::Error) -> JoseError {
+    JoseError::InvalidJson {
+        part,
+        line: e.line(),
+        column: e.column(),
+        reason: e.to_string(),
+    }
+}

@@ -1,0 +1,204 @@
+//! Verification: raw JWS signatures, decoded tokens, and picking a key out of several.
+//!
+//! The header `alg` must fit the key's family and size before any crypto runs; this is the
+//! algorithm-confusion defence (e.g. an `HS256` token must never be checked with an RSA public
+//! key's bytes as the HMAC secret). `none` is never verified. Every failure is a distinct
+//! typed error, so the UI can say exactly why a signature is rejected.
+
+mod ecdsa;
+
+use signature::Verifier;
+use subtle::ConstantTimeEq;
+
+use super::algorithm::hash::with_hash;
+use super::algorithm::{Algorithm, Family, KeyKind};
+use super::error::JoseError;
+use super::keys::{KeyCandidate, PublicKey};
+use super::sign::hmac_tag;
+use super::token::DecodedToken;
+
+/// The kind of a public key, for the algorithm/key fit check.
+pub fn public_key_kind(key: &PublicKey) -> KeyKind {
+    match key {
+        PublicKey::Rsa(_) => KeyKind::Rsa,
+        PublicKey::P256(_) => KeyKind::P256,
+        PublicKey::P384(_) => KeyKind::P384,
+        PublicKey::P521(_) => KeyKind::P521,
+        PublicKey::Ed25519(_) => KeyKind::Ed25519,
+        PublicKey::Hmac(_) => KeyKind::Hmac,
+    }
+}
+
+/// Verifies a raw JWS signature over `signing_input`.
+pub fn verify_bytes(
+    alg: Algorithm,
+    key: &PublicKey,
+    signing_input: &[u8],
+    signature: &[u8],
+) -> Result<(), JoseError> {
+    alg.check_fits(public_key_kind(key))?;
+    let mismatch = |_| JoseError::SignatureMismatch;
+    match (key, alg.family(), alg.hash()) {
+        (PublicKey::Hmac(secret), Family::Hmac, Some(h)) => {
+            check_len(alg, signature.len(), h.output_len())?;
+            let tag = hmac_tag(alg, &secret.0, signing_input)?;
+            // Constant-time comparison: timing must not reveal how many tag bytes matched.
+            if bool::from(tag.as_slice().ct_eq(signature)) {
+                Ok(())
+            } else {
+                Err(JoseError::SignatureMismatch)
+            }
+        }
+        (PublicKey::Rsa(rsa_key), Family::Rsa | Family::RsaPss, Some(h)) => {
+            use rsa::traits::PublicKeyParts;
+            check_len(alg, signature.len(), rsa_key.size())?;
+            with_hash!(h, D => {
+                if alg.family() == Family::Rsa {
+                    let sig = rsa::pkcs1v15::Signature::try_from(signature).map_err(mismatch)?;
+                    rsa::pkcs1v15::VerifyingKey::<D>::new(rsa_key.clone())
+                        .verify(signing_input, &sig)
+                        .map_err(mismatch)
+                } else {
+                    // Salt length fixed to the hash length (RFC 7518 §3.5), not auto-detected.
+                    let sig = rsa::pss::Signature::try_from(signature).map_err(mismatch)?;
+                    rsa::pss::VerifyingKey::<D>::new(rsa_key.clone())
+                        .verify(signing_input, &sig)
+                        .map_err(mismatch)
+                }
+            })
+        }
+        (PublicKey::P256(k), _, _) => ecdsa::verify_p256(k, signing_input, signature),
+        (PublicKey::P384(k), _, _) => ecdsa::verify_p384(k, signing_input, signature),
+        (PublicKey::P521(k), _, _) => ecdsa::verify_p521(k, signing_input, signature),
+        (PublicKey::Ed25519(k), _, _) => {
+            check_len(alg, signature.len(), ed25519_dalek::SIGNATURE_LENGTH)?;
+            let sig = ed25519_dalek::Signature::from_slice(signature).map_err(mismatch)?;
+            // verify_strict also rejects small-order keys and non-canonical R (RFC 8032 §5.1.7).
+            k.verify_strict(signing_input, &sig).map_err(mismatch)
+        }
+        // check_fits already refused every other combination; keep a typed error, not a panic.
+        _ => Err(JoseError::AlgorithmKeyMismatch {
+            alg: alg.as_str().to_owned(),
+            key: public_key_kind(key).describe().to_owned(),
+        }),
+    }
+}
+
+pub(crate) fn check_len(alg: Algorithm, got: usize, expected: usize) -> Result<(), JoseError> {
+    if got == expected {
+        Ok(())
+    } else {
+        Err(JoseError::SignatureWrongLength {
+            alg: alg.as_str(),
+            got,
+            expected,
+        })
+    }
+}
+
+/// Verifies a decoded token with one key, strictly: the header `alg` must parse and fit the
+/// key, and the token must not have needed encoding repairs (see [`verify_token_lenient`]).
+pub fn verify_token(token: &DecodedToken, key: &PublicKey) -> Result<(), JoseError> {
+    if let Some(d) = token.diagnoses.iter().find(|d| d.alters_token()) {
+        return Err(JoseError::NotStrictEncoding {
+            diagnosis: d.message(),
+        });
+    }
+    verify_token_lenient(token, key)
+}
+
+/// Like [`verify_token`], but accepts a token whose text was repaired while decoding (line
+/// breaks removed, `+`/`/`, padding): the signature is checked over the signing input as
+/// given after cleanup. For a debugger showing "the signature matches, but…" next to the
+/// diagnoses; a strict relying party would still reject such a token.
+pub fn verify_token_lenient(token: &DecodedToken, key: &PublicKey) -> Result<(), JoseError> {
+    let alg = token.alg.clone()?;
+    verify_bytes(alg, key, token.signing_input().as_bytes(), &token.signature)
+}
+
+/// Which key verified a token in [`verify_with_keys`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatchReport {
+    /// Index of the matching key in the slice given.
+    pub index: usize,
+    /// That key's `kid`, if it has one.
+    pub kid: Option<String>,
+    /// That key's label, e.g. "JWKS key #2 (kid \"abc\")".
+    pub label: String,
+    /// Whether the key was chosen by the header `kid` (rather than by trying every key).
+    pub selected_by_kid: bool,
+}
+
+/// Verifies a token against several keys (e.g. a JWKS), strictly (see [`verify_token`]). If
+/// the header has a `kid`, only keys with that `kid` are tried; otherwise every key is tried in
+/// order. A key whose JWK `alg` names a different algorithm than the header is not used
+/// (RFC 7517 §4.4). Reports which key matched, or every key's reason for failing.
+pub fn verify_with_keys(
+    token: &DecodedToken,
+    keys: &[KeyCandidate],
+) -> Result<MatchReport, JoseError> {
+    select_and_verify(token, keys, verify_token)
+}
+
+/// [`verify_with_keys`] with [`verify_token_lenient`] semantics: a token whose text was repaired
+/// while decoding can still match; the caller shows the repair next to the result.
+pub fn verify_with_keys_lenient(
+    token: &DecodedToken,
+    keys: &[KeyCandidate],
+) -> Result<MatchReport, JoseError> {
+    select_and_verify(token, keys, verify_token_lenient)
+}
+
+/// Key selection shared by the strict and lenient entry points; `verify_one` checks one key.
+fn select_and_verify(
+    token: &DecodedToken,
+    keys: &[KeyCandidate],
+    verify_one: fn(&DecodedToken, &PublicKey) -> Result<(), JoseError>,
+) -> Result<MatchReport, JoseError> {
+    if keys.is_empty() {
+        return Err(JoseError::NoKeys);
+    }
+    let header_kid = token.kid();
+    let candidates: Vec<(usize, &KeyCandidate)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| header_kid.is_none() || k.kid.as_deref() == header_kid)
+        .collect();
+    if let (Some(kid), true) = (header_kid, candidates.is_empty()) {
+        let available: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                k.kid
+                    .as_deref()
+                    .map_or("(no kid)".to_owned(), |k| format!("\"{k}\""))
+            })
+            .collect();
+        return Err(JoseError::NoKeyForKid {
+            kid: kid.to_owned(),
+            available: available.join(", "),
+        });
+    }
+    let header_alg = token.alg.as_ref().ok().map(|a| a.as_str());
+    let mut reasons = Vec::new();
+    for (index, candidate) in candidates {
+        let result = match (candidate.alg.as_deref(), header_alg) {
+            (Some(key_alg), Some(alg)) if key_alg != alg => Err(JoseError::KeyAlgMismatch {
+                key_alg: key_alg.to_owned(),
+                alg: alg.to_owned(),
+            }),
+            _ => verify_one(token, &candidate.key),
+        };
+        match result {
+            Ok(()) => {
+                return Ok(MatchReport {
+                    index,
+                    kid: candidate.kid.clone(),
+                    label: candidate.label(),
+                    selected_by_kid: header_kid.is_some(),
+                });
+            }
+            Err(e) => reasons.push(format!("{}: {e}", candidate.label())),
+        }
+    }
+    Err(JoseError::NoKeyVerified { reasons })
+}

@@ -1,0 +1,121 @@
+// Shared helpers of the end-to-end tests: a static server for dist/ under any path prefix, the
+// system Chromium driven by playwright-core, and a record of every request a page makes.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, normalize, extname, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const DIST = resolve(process.env.DIST ?? new URL('../../dist', import.meta.url).pathname);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * Serves `dir` at `prefix` (e.g. "/" or "/jwt-debugger/") on a free loopback port, as a static
+ * host such as GitHub Pages would. Returns { origin, url, close }.
+ */
+export async function serve(dir = DIST, prefix = '/') {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not under the served prefix');
+      return;
+    }
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: origin + prefix, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Headless system Chromium, with the flags that work on a machine without network. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the app at `url` in a fresh context and waits until it has rendered. Returns the page,
+ * every request URL it made, and every uncaught error or console error.
+ */
+export async function openApp(browser, url, { viewport = { width: 1440, height: 900 }, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  await page.getByRole('textbox', { name: 'Encoded token' }).waitFor({ timeout: 20000 });
+  return { context, page, requests, errors };
+}
+
+/** The requests that left `origin` (anything not same-origin, data: or blob:). */
+export function foreignRequests(requests, origin) {
+  return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/** The page's controls by accessible name (the design's contract). */
+export const ui = (page) => ({
+  token: page.getByRole('textbox', { name: 'Encoded token' }),
+  header: page.getByRole('textbox', { name: 'Header', exact: true }),
+  payload: page.getByRole('textbox', { name: 'Payload', exact: true }),
+  algorithm: page.getByRole('combobox', { name: 'Algorithm' }),
+  secret: page.getByRole('textbox', { name: 'Secret', exact: true }),
+  secretEncoding: page.getByRole('combobox', { name: 'Secret encoding' }),
+  publicKey: page.getByRole('textbox', { name: 'Public key', exact: true }),
+  privateKey: page.getByRole('textbox', { name: 'Private key', exact: true }),
+  status: page.getByRole('status', { name: 'Signature status' }),
+  decode: page.getByRole('button', { name: 'Decode', exact: true }),
+  encode: page.getByRole('button', { name: 'Encode', exact: true }),
+  findings: page.getByRole('region', { name: 'Findings' }),
+});
+
+/** Waits until the signature status text matches `pattern`; returns the text. */
+export async function expectStatus(page, pattern, timeout = 10000) {
+  const status = ui(page).status;
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await status.textContent()) ?? '';
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`signature status ${JSON.stringify(text)} does not match ${pattern}`);
+}

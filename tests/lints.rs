@@ -1,0 +1,1014 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The security review (`jose::lints`): every finding kind is triggered by a token built here,
+//! with its severity; clean tokens produce no errors or warnings; and `lint` never panics on
+//! arbitrary headers, payloads and signatures.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jwt_debugger::jose::algorithm::KeyKind;
+use jwt_debugger::jose::keys::{HmacSecret, PublicKey};
+use jwt_debugger::jose::lints::{
+    CritProblem, Finding, FindingKind, KidIssue, LintContext, Severity, lint,
+};
+use jwt_debugger::jose::token::decode;
+use jwt_debugger::jose::{Algorithm, JoseError};
+use p256::ecdsa::signature::Signer as _;
+use proptest::prelude::*;
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+
+/// The review's clock: 2023-11-14T22:13:20Z.
+const NOW: i64 = 1_700_000_000;
+
+fn b64(bytes: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// `header.payload.signature` from JSON texts and signature bytes.
+fn compact(header: &str, payload: &str, signature: &[u8]) -> String {
+    format!(
+        "{}.{}.{}",
+        b64(header.as_bytes()),
+        b64(payload.as_bytes()),
+        b64(signature)
+    )
+}
+
+/// Claims that raise nothing at [`NOW`]: issued a minute ago, valid for an hour.
+fn sane_claims() -> String {
+    format!(r#"{{"sub":"app","iat":{},"exp":{}}}"#, NOW - 60, NOW + 3600)
+}
+
+/// A 64-byte ES256 `r || s` with both halves non-zero.
+const ES256_RAW: [u8; 64] = [7; 64];
+
+fn rsa_public(bits: usize, seed: u64) -> PublicKey {
+    let mut rng = ChaCha20Rng::seed_from_u64(seed);
+    let key = rsa::PrivateKey::new(&mut rng, bits).unwrap();
+    PublicKey::Rsa(key.to_public_key())
+}
+
+static RSA_1024: LazyLock<PublicKey> = LazyLock::new(|| rsa_public(1024, 1));
+static RSA_2048: LazyLock<PublicKey> = LazyLock::new(|| rsa_public(2048, 2));
+static P256_SIGNER: LazyLock<p256::ecdsa::SigningKey> =
+    LazyLock::new(|| p256::ecdsa::SigningKey::from_slice(&[1; 32]).unwrap());
+static P256: LazyLock<PublicKey> = LazyLock::new(|| PublicKey::P256(*P256_SIGNER.verifying_key()));
+static P384: LazyLock<PublicKey> = LazyLock::new(|| {
+    PublicKey::P384(
+        *p384::ecdsa::SigningKey::from_slice(&[1; 48])
+            .unwrap()
+            .verifying_key(),
+    )
+});
+static ED25519: LazyLock<PublicKey> = LazyLock::new(|| {
+    PublicKey::Ed25519(ed25519_dalek::SigningKey::from_bytes(&[9; 32]).verifying_key())
+});
+static HMAC_32: LazyLock<PublicKey> = LazyLock::new(|| PublicKey::Hmac(HmacSecret(vec![3; 32])));
+
+/// Lints `token` at [`NOW`] with an optional key and HMAC secret length.
+fn run(token: &str, key: Option<&PublicKey>, hmac_len: Option<usize>) -> Vec<Finding> {
+    let decoded = decode(token).unwrap_or_else(|e| panic!("{token} does not decode: {e}"));
+    let ctx = LintContext {
+        verification_key: key,
+        hmac_secret_len: hmac_len,
+        ..LintContext::at(NOW)
+    };
+    lint(&decoded, &ctx)
+}
+
+fn ids(findings: &[Finding]) -> Vec<&'static str> {
+    findings.iter().map(Finding::id).collect()
+}
+
+fn find<'a>(findings: &'a [Finding], id: &str) -> &'a Finding {
+    findings
+        .iter()
+        .find(|f| f.id() == id)
+        .unwrap_or_else(|| panic!("no {id} in {:?}", ids(findings)))
+}
+
+/// One token that triggers one finding.
+struct Case {
+    id: &'static str,
+    severity: Severity,
+    /// What is special about the token, for the table.
+    what: &'static str,
+    token: String,
+    key: Option<&'static PublicKey>,
+    hmac_len: Option<usize>,
+}
+
+fn case(id: &'static str, severity: Severity, what: &'static str, token: String) -> Case {
+    Case {
+        id,
+        severity,
+        what,
+        token,
+        key: None,
+        hmac_len: None,
+    }
+}
+
+fn with_key(mut c: Case, key: &'static PublicKey) -> Case {
+    c.key = Some(key);
+    c
+}
+
+fn rs(header: &str) -> String {
+    compact(header, &sane_claims(), &[5; 256])
+}
+
+fn es256(signature: &[u8]) -> String {
+    compact(r#"{"alg":"ES256","typ":"JWT"}"#, &sane_claims(), signature)
+}
+
+fn claims(payload: String) -> String {
+    compact(r#"{"alg":"RS256","typ":"JWT"}"#, &payload, &[5; 256])
+}
+
+/// A real ES256 signature, DER-encoded as generic crypto APIs produce it.
+fn der_signature() -> Vec<u8> {
+    let sig: p256::ecdsa::Signature = P256_SIGNER.sign(b"header.payload");
+    sig.to_der().as_bytes().to_vec()
+}
+
+fn cases() -> Vec<Case> {
+    use Severity::{Error, Info, Warning};
+    let h = rs;
+    let long_kid = format!(r#"{{"alg":"RS256","kid":"{}"}}"#, "k".repeat(300));
+    let mut zero_r = ES256_RAW;
+    zero_r[..32].fill(0);
+    let mut zero_s = ES256_RAW;
+    zero_s[32..].fill(0);
+    let mut hs = case(
+        "hmac-secret-short",
+        Warning,
+        "HS256, secret of 20 bytes",
+        compact(r#"{"alg":"HS256"}"#, &sane_claims(), &[1; 32]),
+    );
+    hs.hmac_len = Some(20);
+    let mut hs_err = case(
+        "hmac-secret-short",
+        Error,
+        "HS256, secret of 8 bytes (< 16)",
+        compact(r#"{"alg":"HS256"}"#, &sane_claims(), &[1; 32]),
+    );
+    hs_err.hmac_len = Some(8);
+    vec![
+        case(
+            "alg-none",
+            Error,
+            r#"alg "none", empty signature"#,
+            compact(r#"{"alg":"none"}"#, &sane_claims(), b""),
+        ),
+        case(
+            "alg-none",
+            Error,
+            r#"alg "None""#,
+            compact(r#"{"alg":"None"}"#, &sane_claims(), b""),
+        ),
+        case(
+            "alg-none",
+            Error,
+            r#"alg "NONE""#,
+            compact(r#"{"alg":"NONE"}"#, &sane_claims(), b""),
+        ),
+        case(
+            "alg-none",
+            Error,
+            r#"alg "nOnE""#,
+            compact(r#"{"alg":"nOnE"}"#, &sane_claims(), b""),
+        ),
+        case("alg-missing", Error, "no alg", h(r#"{"typ":"JWT"}"#)),
+        case("alg-not-string", Error, "alg 256", h(r#"{"alg":256}"#)),
+        case(
+            "alg-wrong-case",
+            Warning,
+            r#"alg "rs256""#,
+            h(r#"{"alg":"rs256"}"#),
+        ),
+        case(
+            "crit",
+            Warning,
+            r#"crit ["b64"] with b64 present"#,
+            h(r#"{"alg":"RS256","b64":true,"crit":["b64"]}"#),
+        ),
+        case(
+            "crit-invalid",
+            Error,
+            "crit lists an absent name",
+            h(r#"{"alg":"RS256","crit":["exp"]}"#),
+        ),
+        case(
+            "crit-invalid",
+            Error,
+            "crit is not an array",
+            h(r#"{"alg":"RS256","crit":"b64"}"#),
+        ),
+        case(
+            "crit-invalid",
+            Error,
+            "crit is empty",
+            h(r#"{"alg":"RS256","crit":[]}"#),
+        ),
+        case(
+            "header-jku",
+            Warning,
+            "jku URL",
+            h(r#"{"alg":"RS256","jku":"https://attacker.example/jwks.json"}"#),
+        ),
+        case(
+            "header-x5u",
+            Warning,
+            "x5u URL",
+            h(r#"{"alg":"RS256","x5u":"https://attacker.example/cert.pem"}"#),
+        ),
+        case(
+            "header-jwk",
+            Warning,
+            "embedded jwk",
+            h(r#"{"alg":"RS256","jwk":{"kty":"RSA","n":"AQAB","e":"AQAB"}}"#),
+        ),
+        case(
+            "header-x5c",
+            Warning,
+            "embedded x5c",
+            h(r#"{"alg":"RS256","x5c":["MIIB"]}"#),
+        ),
+        case(
+            "kid-suspicious",
+            Warning,
+            "kid path traversal",
+            h(r#"{"alg":"RS256","kid":"../../../../dev/null"}"#),
+        ),
+        case(
+            "kid-suspicious",
+            Warning,
+            "kid SQL injection",
+            h(r#"{"alg":"RS256","kid":"x' UNION SELECT 'key';--"}"#),
+        ),
+        case("kid-suspicious", Warning, "kid of 300 bytes", h(&long_kid)),
+        case(
+            "typ-unusual",
+            Info,
+            r#"typ "JWE""#,
+            h(r#"{"alg":"RS256","typ":"JWE"}"#),
+        ),
+        case(
+            "token-repaired",
+            Info,
+            "line break and '=' padding inside",
+            {
+                let t = rs(r#"{"alg":"RS256","typ":"JWT"}"#);
+                let (head, rest) = t.split_at(10);
+                format!("{head}\n{rest}==")
+            },
+        ),
+        case(
+            "claim-not-numeric",
+            Error,
+            r#"exp "tomorrow""#,
+            claims(format!(r#"{{"iat":{},"exp":"tomorrow"}}"#, NOW - 60)),
+        ),
+        case(
+            "exp-missing",
+            Warning,
+            "no exp",
+            claims(format!(r#"{{"iat":{}}}"#, NOW - 60)),
+        ),
+        case(
+            "exp-before-iat",
+            Error,
+            "exp = iat - 1 h",
+            claims(format!(r#"{{"iat":{},"exp":{}}}"#, NOW - 60, NOW - 3660)),
+        ),
+        case(
+            "lifetime-long",
+            Warning,
+            "exp - iat = 30 days",
+            claims(format!(
+                r#"{{"iat":{},"exp":{}}}"#,
+                NOW - 60,
+                NOW + 30 * 86_400
+            )),
+        ),
+        case(
+            "nbf-future",
+            Info,
+            "nbf = now + 1 h",
+            claims(format!(
+                r#"{{"iat":{},"nbf":{},"exp":{}}}"#,
+                NOW - 60,
+                NOW + 3600,
+                NOW + 7200
+            )),
+        ),
+        case(
+            "expired",
+            Warning,
+            "exp = now - 1 min",
+            claims(format!(r#"{{"iat":{},"exp":{}}}"#, NOW - 3600, NOW - 60)),
+        ),
+        case(
+            "iat-future",
+            Warning,
+            "iat = now + 10 min",
+            claims(format!(r#"{{"iat":{},"exp":{}}}"#, NOW + 600, NOW + 3600)),
+        ),
+        case(
+            "ecdsa-der",
+            Error,
+            "ES256 signature in DER",
+            es256(&der_signature()),
+        ),
+        case(
+            "ecdsa-sig-length",
+            Error,
+            "ES256 signature of 63 bytes",
+            es256(&[7; 63]),
+        ),
+        case("ecdsa-zero", Error, "ES256 r = 0", es256(&zero_r)),
+        case("ecdsa-zero", Error, "ES256 s = 0", es256(&zero_s)),
+        case(
+            "ecdsa-zero",
+            Error,
+            "ES256 r = s = 0 (psychic signature)",
+            es256(&[0; 64]),
+        ),
+        hs,
+        hs_err,
+        with_key(
+            case(
+                "rsa-key-small",
+                Error,
+                "RS256, RSA 1024-bit key",
+                rs(r#"{"alg":"RS256","typ":"JWT"}"#),
+            ),
+            &RSA_1024,
+        ),
+        with_key(
+            case(
+                "alg-key-mismatch",
+                Error,
+                "HS256 with an RSA public key (algorithm confusion)",
+                compact(r#"{"alg":"HS256","typ":"JWT"}"#, &sane_claims(), &[1; 32]),
+            ),
+            &RSA_2048,
+        ),
+        with_key(
+            case(
+                "alg-key-mismatch",
+                Error,
+                "RS256 with a P-256 key",
+                rs(r#"{"alg":"RS256","typ":"JWT"}"#),
+            ),
+            &P256,
+        ),
+        with_key(
+            case(
+                "alg-key-mismatch",
+                Error,
+                "ES256 with a P-384 key",
+                es256(&ES256_RAW),
+            ),
+            &P384,
+        ),
+    ]
+}
+
+#[test]
+fn each_case_triggers_its_finding_with_its_severity() {
+    for c in cases() {
+        let findings = run(&c.token, c.key, c.hmac_len);
+        let f = find(&findings, c.id);
+        assert_eq!(f.severity, c.severity, "{} ({})", c.id, c.what);
+    }
+}
+
+#[test]
+fn every_finding_kind_is_triggered_and_table_is_printed() {
+    let cases = cases();
+    let mut seen = BTreeSet::new();
+    eprintln!("| finding id | severity | token shape | token |");
+    eprintln!("| --- | --- | --- | --- |");
+    for c in &cases {
+        let findings = run(&c.token, c.key, c.hmac_len);
+        for f in &findings {
+            assert!(
+                FindingKind::IDS.contains(&f.id()),
+                "{} missing from IDS",
+                f.id()
+            );
+            seen.insert(f.id());
+        }
+        let key = c
+            .key
+            .map(|k| format!(" + {}", k.describe()))
+            .unwrap_or_default();
+        let secret = c
+            .hmac_len
+            .map(|n| format!(" + {n}-byte secret"))
+            .unwrap_or_default();
+        eprintln!(
+            "| `{}` | {} | {}{key}{secret} | `{}` |",
+            c.id,
+            c.severity,
+            c.what,
+            c.token.escape_debug()
+        );
+    }
+    let all: BTreeSet<_> = FindingKind::IDS.into_iter().collect();
+    assert_eq!(all.len(), FindingKind::IDS.len(), "duplicate ids");
+    let missing: Vec<_> = all.difference(&seen).collect();
+    assert!(missing.is_empty(), "never triggered: {missing:?}");
+}
+
+#[test]
+fn clean_tokens_have_no_errors_or_warnings() {
+    let header = |alg: &str| format!(r#"{{"typ":"JWT","alg":"{alg}","kid":"key-2024_01.a"}}"#);
+    let tokens: [(String, &PublicKey); 6] = [
+        (
+            compact(&header("RS256"), &sane_claims(), &[5; 256]),
+            &RSA_2048,
+        ),
+        (
+            compact(&header("PS512"), &sane_claims(), &[5; 256]),
+            &RSA_2048,
+        ),
+        (compact(&header("ES256"), &sane_claims(), &ES256_RAW), &P256),
+        (compact(&header("ES384"), &sane_claims(), &[7; 96]), &P384),
+        (
+            compact(&header("EdDSA"), &sane_claims(), &[7; 64]),
+            &ED25519,
+        ),
+        (
+            compact(&header("HS256"), &sane_claims(), &[7; 32]),
+            &HMAC_32,
+        ),
+    ];
+    for (token, key) in &tokens {
+        let findings = run(token, Some(key), None);
+        assert!(findings.is_empty(), "{token}: {findings:?}");
+    }
+    // No key at all: still nothing to report.
+    assert!(run(&tokens[0].0, None, None).is_empty());
+}
+
+#[test]
+fn findings_are_sorted_by_severity_and_deterministic() {
+    let header = r#"{"alg":"NONE","typ":"weird","jku":"https://x","kid":"../k","crit":[]}"#;
+    let payload = format!(r#"{{"iat":{},"nbf":{},"exp":"x"}}"#, NOW + 60, NOW + 60);
+    let token = compact(header, &payload, b"");
+    let first = run(&token, Some(&RSA_1024), None);
+    assert!(
+        first.windows(2).all(|w| w[0].severity <= w[1].severity),
+        "{first:?}"
+    );
+    assert_eq!(first, run(&token, Some(&RSA_1024), None));
+    assert_eq!(
+        ids(&first),
+        [
+            "alg-none",
+            "crit-invalid",
+            "claim-not-numeric",
+            "rsa-key-small",
+            "crit",
+            "header-jku",
+            "kid-suspicious",
+            "iat-future",
+            "typ-unusual",
+            "nbf-future",
+        ]
+    );
+}
+
+#[test]
+fn alg_none_in_any_casing_is_read_from_the_raw_header() {
+    for alg in ["none", "None", "NONE", "nOnE", " none"] {
+        let token = compact(&format!(r#"{{"alg":"{alg}"}}"#), &sane_claims(), b"");
+        let decoded = decode(&token).unwrap();
+        if alg != "none" {
+            assert!(decoded.alg.is_err(), "{alg}");
+        }
+        let findings = lint(&decoded, &LintContext::at(NOW));
+        let f = find(&findings, "alg-none");
+        assert_eq!(
+            f.kind,
+            FindingKind::AlgNone {
+                written: alg.to_owned()
+            }
+        );
+        assert_eq!(f.severity, Severity::Error);
+        // `none` fits no key, but only the alg-none finding reports it.
+        assert!(!ids(&run(&token, Some(&HMAC_32), None)).contains(&"alg-key-mismatch"));
+    }
+}
+
+#[test]
+fn wrong_case_alg_still_gets_key_checks_for_the_canonical_algorithm() {
+    let token = compact(r#"{"alg":"hs256"}"#, &sane_claims(), &[1; 32]);
+    let findings = run(&token, Some(&RSA_2048), None);
+    assert_eq!(
+        find(&findings, "alg-wrong-case").kind,
+        FindingKind::AlgWrongCase {
+            written: "hs256".to_owned(),
+            canonical: Algorithm::HS256
+        }
+    );
+    let mismatch = find(&findings, "alg-key-mismatch");
+    assert_eq!(
+        mismatch.kind,
+        FindingKind::AlgKeyMismatch {
+            alg: Algorithm::HS256,
+            key: KeyKind::Rsa
+        }
+    );
+    assert!(
+        mismatch.title().starts_with("algorithm confusion"),
+        "{}",
+        mismatch.title()
+    );
+    // An unknown algorithm is not a wrong case of a known one.
+    let token = compact(r#"{"alg":"HS1024"}"#, &sane_claims(), b"x");
+    assert!(matches!(
+        decode(&token).unwrap().alg,
+        Err(JoseError::UnsupportedAlgorithm { .. })
+    ));
+    assert!(run(&token, Some(&RSA_2048), None).is_empty());
+}
+
+#[test]
+fn hmac_secret_thresholds() {
+    for (alg, len, expected) in [
+        ("HS256", 8, Some(Severity::Error)),
+        ("HS256", 15, Some(Severity::Error)),
+        ("HS256", 16, Some(Severity::Warning)),
+        ("HS256", 31, Some(Severity::Warning)),
+        ("HS256", 32, None),
+        ("HS384", 47, Some(Severity::Warning)),
+        ("HS384", 48, None),
+        ("HS512", 63, Some(Severity::Warning)),
+        ("HS512", 64, None),
+        ("RS256", 4, None),
+    ] {
+        let token = compact(&format!(r#"{{"alg":"{alg}"}}"#), &sane_claims(), &[1; 32]);
+        let findings = run(&token, None, Some(len));
+        let got = findings
+            .iter()
+            .find(|f| f.id() == "hmac-secret-short")
+            .map(|f| f.severity);
+        assert_eq!(got, expected, "{alg} with {len} bytes");
+    }
+    // Without an explicit length, the HMAC verification key's length is used.
+    let short = PublicKey::Hmac(HmacSecret(b"secret".to_vec()));
+    let token = compact(r#"{"alg":"HS384"}"#, &sane_claims(), &[1; 48]);
+    let findings = run(&token, Some(&short), None);
+    assert_eq!(
+        find(&findings, "hmac-secret-short").kind,
+        FindingKind::HmacSecretTooShort {
+            alg: Algorithm::HS384,
+            secret_bytes: 6,
+            needed_bytes: 48
+        }
+    );
+}
+
+fn crit_problems(header: &str) -> Vec<CritProblem> {
+    let findings = run(&rs(header), None, None);
+    assert_eq!(find(&findings, "crit").severity, Severity::Warning);
+    match findings
+        .iter()
+        .find(|f| f.id() == "crit-invalid")
+        .map(|f| &f.kind)
+    {
+        Some(FindingKind::CritInvalid { problems }) => problems.clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn crit_rules_of_rfc7515() {
+    assert_eq!(
+        crit_problems(r#"{"alg":"RS256","b64":false,"crit":["b64"]}"#),
+        []
+    );
+    assert_eq!(
+        crit_problems(r#"{"alg":"RS256","crit":[]}"#),
+        [CritProblem::Empty]
+    );
+    assert_eq!(
+        crit_problems(r#"{"alg":"RS256","crit":{"b64":1}}"#),
+        [CritProblem::NotAnArray {
+            found: r#"{"b64":1}"#.to_owned()
+        }]
+    );
+    assert_eq!(
+        crit_problems(r#"{"alg":"RS256","ext":1,"crit":["ext",7,"alg","gone","ext"]}"#),
+        [
+            CritProblem::NotAString { index: 1 },
+            CritProblem::Registered {
+                name: "alg".to_owned()
+            },
+            CritProblem::Absent {
+                name: "gone".to_owned()
+            },
+            CritProblem::Duplicate {
+                name: "ext".to_owned()
+            },
+        ]
+    );
+    // A hostile crit cannot flood the panel.
+    let many = format!(
+        r#"{{"alg":"RS256","crit":[{}]}}"#,
+        vec!["1"; 10_000].join(",")
+    );
+    assert_eq!(crit_problems(&many).len(), 16);
+}
+
+fn kid_issues(kid_json: &str) -> Vec<KidIssue> {
+    let findings = run(
+        &rs(&format!(r#"{{"alg":"RS256","kid":{kid_json}}}"#)),
+        None,
+        None,
+    );
+    match findings
+        .iter()
+        .find(|f| f.id() == "kid-suspicious")
+        .map(|f| &f.kind)
+    {
+        Some(FindingKind::SuspiciousKid { issues }) => issues.clone(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn kid_issues_name_the_characters() {
+    use KidIssue::*;
+    assert_eq!(kid_issues(r#""2024-01_rsa.key""#), []);
+    assert_eq!(kid_issues(r#""../../dev/null""#), [DotDot, Slash]);
+    assert_eq!(kid_issues(r#""..\\..\\boot.ini""#), [DotDot, Backslash]);
+    assert_eq!(kid_issues(r#""key\u0000.pem""#), [Nul]);
+    assert_eq!(kid_issues(r#""key\nX-Injected: 1""#), [ControlChar]);
+    assert_eq!(kid_issues(r#""1' OR '1'='1""#), [SingleQuote]);
+    assert_eq!(kid_issues(r#""a\"b""#), [DoubleQuote]);
+    assert_eq!(
+        kid_issues(r#""k; DROP TABLE keys --""#),
+        [Semicolon, SqlComment]
+    );
+    assert_eq!(kid_issues(r#""k /* x */""#), [Slash, SqlComment]);
+    assert_eq!(kid_issues(&format!(r#""{}""#, "a".repeat(256))), []);
+    assert_eq!(
+        kid_issues(&format!(r#""{}""#, "a".repeat(257))),
+        [TooLong { len: 257 }]
+    );
+    assert_eq!(
+        kid_issues("42"),
+        [NotAString {
+            found: "42".to_owned()
+        }]
+    );
+    let title = Finding::new(FindingKind::SuspiciousKid {
+        issues: vec![DotDot, SingleQuote],
+    })
+    .title();
+    assert!(title.contains("'..'") && title.contains("'''"), "{title}");
+}
+
+#[test]
+fn typ_values() {
+    for typ in [
+        r#""JWT""#,
+        r#""jwt""#,
+        r#""at+jwt""#,
+        r#""application/at+JWT""#,
+        r#""application/jwt""#,
+    ] {
+        let findings = run(
+            &rs(&format!(r#"{{"alg":"RS256","typ":{typ}}}"#)),
+            None,
+            None,
+        );
+        assert!(findings.is_empty(), "{typ}: {findings:?}");
+    }
+    for typ in [r#""JWS""#, r#""dpop+jwt""#, r#""application/""#, "5"] {
+        let findings = run(
+            &rs(&format!(r#"{{"alg":"RS256","typ":{typ}}}"#)),
+            None,
+            None,
+        );
+        assert_eq!(
+            find(&findings, "typ-unusual").severity,
+            Severity::Info,
+            "{typ}"
+        );
+    }
+}
+
+#[test]
+fn repairs_that_do_not_alter_the_token_are_not_findings() {
+    let token = rs(r#"{"alg":"RS256","typ":"JWT"}"#);
+    assert!(run(&format!("  Bearer {token}\n"), None, None).is_empty());
+    let with_space = format!("{} {}", &token[..5], &token[5..]);
+    assert_eq!(
+        find(&run(&with_space, None, None), "token-repaired").severity,
+        Severity::Info
+    );
+    let std_b64 = compact(
+        r#"{"alg":"RS256","typ":"JWT"}"#,
+        &sane_claims(),
+        &[0xfb; 256],
+    )
+    .replace('_', "/");
+    assert!(ids(&run(&std_b64, None, None)).contains(&"token-repaired"));
+}
+
+fn claim_ids(payload: &str) -> Vec<&'static str> {
+    ids(&run(&claims(payload.to_owned()), None, None))
+}
+
+#[test]
+fn time_claim_boundaries() {
+    let p = |s: String| claim_ids(&s);
+    assert_eq!(p(format!(r#"{{"exp":{NOW}}}"#)), ["expired"]);
+    assert_eq!(p(format!(r#"{{"exp":{}}}"#, NOW + 1)), Vec::<&str>::new());
+    assert_eq!(
+        p(format!(r#"{{"iat":{},"exp":{}}}"#, NOW - 5, NOW - 5)),
+        ["exp-before-iat", "expired"]
+    );
+    assert_eq!(
+        p(format!(r#"{{"iat":{NOW},"exp":{}}}"#, NOW + 86_400)),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        p(format!(r#"{{"iat":{NOW},"exp":{}}}"#, NOW + 86_401)),
+        ["lifetime-long"]
+    );
+    // Without iat the lifetime left is measured from now.
+    assert_eq!(
+        p(format!(r#"{{"exp":{}}}"#, NOW + 86_401)),
+        ["lifetime-long"]
+    );
+    assert_eq!(
+        p(format!(r#"{{"nbf":{NOW},"exp":{}}}"#, NOW + 60)),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        p(format!(r#"{{"iat":{NOW},"exp":{}}}"#, NOW + 60)),
+        Vec::<&str>::new()
+    );
+    // NumericDate may have a fraction; huge values saturate instead of overflowing.
+    assert_eq!(
+        p(format!(r#"{{"iat":{}.75,"exp":{}.5}}"#, NOW - 1, NOW + 60)),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        p(r#"{"iat":-9223372036854775808,"exp":18446744073709551615}"#.to_owned()),
+        ["lifetime-long"]
+    );
+    assert_eq!(p(r#"{"exp":1e300}"#.to_owned()), ["lifetime-long"]);
+    // Every non-number is an error, and a non-numeric exp is not also "missing".
+    assert_eq!(
+        p(r#"{"exp":"1700000000","nbf":null,"iat":[1]}"#.to_owned()),
+        [
+            "claim-not-numeric",
+            "claim-not-numeric",
+            "claim-not-numeric"
+        ]
+    );
+    // A custom lifetime limit.
+    let token = claims(format!(r#"{{"iat":{NOW},"exp":{}}}"#, NOW + 600));
+    let ctx = LintContext {
+        max_lifetime_secs: 300,
+        ..LintContext::at(NOW)
+    };
+    let findings = lint(&decode(&token).unwrap(), &ctx);
+    assert_eq!(
+        find(&findings, "lifetime-long").kind,
+        FindingKind::LongLifetime {
+            lifetime_secs: 600,
+            max_secs: 300,
+            from_iat: true
+        }
+    );
+    // A payload that is not a JSON object has no claims to check.
+    for payload in ["hello", "[1,2]", "42"] {
+        assert!(claim_ids(payload).is_empty(), "{payload}");
+    }
+}
+
+#[test]
+fn ecdsa_signature_shapes() {
+    let der = der_signature();
+    assert_eq!(der.first(), Some(&0x30));
+    let findings = run(&es256(&der), Some(&P256), None);
+    assert_eq!(
+        find(&findings, "ecdsa-der").kind,
+        FindingKind::EcdsaSignatureDer {
+            alg: Algorithm::ES256,
+            len: der.len()
+        }
+    );
+    assert!(!ids(&findings).contains(&"ecdsa-sig-length"));
+    // DER with r = s = 0: both findings.
+    let zero_der = [0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00];
+    assert_eq!(
+        ids(&run(&es256(&zero_der), None, None)),
+        ["ecdsa-der", "ecdsa-zero"]
+    );
+    // Starts like DER but is not (trailing byte, one integer only): just the wrong length.
+    for not_der in [
+        &[0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01, 0x00][..],
+        &[0x30, 0x03, 0x02, 0x01, 0x01],
+        &[0x30],
+    ] {
+        assert_eq!(
+            ids(&run(&es256(not_der), None, None)),
+            ["ecdsa-sig-length"],
+            "{not_der:?}"
+        );
+    }
+    // The length is per curve; a missing signature is the wrong length too.
+    let es384 = compact(r#"{"alg":"ES384"}"#, &sane_claims(), &ES256_RAW);
+    assert_eq!(
+        find(&run(&es384, None, None), "ecdsa-sig-length").kind,
+        FindingKind::EcdsaSignatureLength {
+            alg: Algorithm::ES384,
+            len: 64,
+            expected: 96
+        }
+    );
+    let es512 = compact(r#"{"alg":"ES512"}"#, &sane_claims(), &[0; 132]);
+    assert_eq!(
+        find(&run(&es512, None, None), "ecdsa-zero").kind,
+        FindingKind::EcdsaZeroComponent {
+            alg: Algorithm::ES512,
+            r_zero: true,
+            s_zero: true
+        }
+    );
+    assert_eq!(ids(&run(&es256(b""), None, None)), ["ecdsa-sig-length"]);
+    // Other families are not ECDSA-checked.
+    let rs_zero = compact(r#"{"alg":"RS256"}"#, &sane_claims(), &[0; 64]);
+    assert!(run(&rs_zero, None, None).is_empty());
+}
+
+#[test]
+fn algorithm_key_fit() {
+    let token = |alg: &str| compact(&format!(r#"{{"alg":"{alg}"}}"#), &sane_claims(), &[7; 64]);
+    let fits: [(&str, &PublicKey); 5] = [
+        ("PS256", &RSA_2048),
+        ("EdDSA", &ED25519),
+        ("Ed25519", &ED25519),
+        ("HS512", &HMAC_32),
+        ("ES384", &P384),
+    ];
+    for (alg, key) in fits {
+        assert!(
+            !ids(&run(&token(alg), Some(key), None)).contains(&"alg-key-mismatch"),
+            "{alg}"
+        );
+    }
+    for (alg, key, kind) in [
+        ("HS256", &*P256, KeyKind::P256),
+        ("HS384", &*ED25519, KeyKind::Ed25519),
+        ("RS256", &*HMAC_32, KeyKind::Hmac),
+        ("PS384", &*P384, KeyKind::P384),
+        ("ES256", &*RSA_2048, KeyKind::Rsa),
+        ("ES512", &*P256, KeyKind::P256),
+        ("EdDSA", &*P256, KeyKind::P256),
+    ] {
+        let findings = run(&token(alg), Some(key), None);
+        let f = find(&findings, "alg-key-mismatch");
+        assert_eq!(
+            f.kind,
+            FindingKind::AlgKeyMismatch {
+                alg: alg.parse().unwrap(),
+                key: kind
+            }
+        );
+        assert_eq!(
+            f.title().starts_with("algorithm confusion"),
+            alg.starts_with("HS"),
+            "{}",
+            f.title()
+        );
+    }
+    // A small RSA key is flagged even when it fits the algorithm.
+    assert_eq!(
+        ids(&run(&token("RS256"), Some(&RSA_1024), None)),
+        ["rsa-key-small"]
+    );
+    assert!(
+        find(
+            &run(&token("RS256"), Some(&RSA_1024), None),
+            "rsa-key-small"
+        )
+        .title()
+        .contains("1024")
+    );
+}
+
+#[test]
+fn every_finding_has_one_line_texts() {
+    for c in cases() {
+        for f in run(&c.token, c.key, c.hmac_len) {
+            for (what, text) in [
+                ("title", f.title()),
+                ("explanation", f.explanation()),
+                ("advice", f.advice()),
+            ] {
+                assert!(
+                    !text.is_empty() && !text.contains('\n'),
+                    "{} {what}: {text:?}",
+                    f.id()
+                );
+            }
+            assert!(f.explanation().ends_with('.'), "{}", f.id());
+            assert_eq!(f.to_string(), format!("{}: {}", f.severity, f.title()));
+        }
+    }
+    assert_eq!(Severity::Error.as_str(), "error");
+    assert!(Severity::Error < Severity::Warning && Severity::Warning < Severity::Info);
+}
+
+// --- property test: lint never panics ---
+
+fn json_leaf() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f)
+            .map(Value::Number)),
+        (NOW - 100_000..NOW + 100_000).prop_map(Value::from),
+        ".{0,12}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "none", "NONE", "ES256", "es384", "ES512", "HS256", "RS256", "EdDSA", "b64", "../x",
+            "a';--"
+        ])
+        .prop_map(|s| Value::String(s.to_owned())),
+    ]
+}
+
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    json_leaf().prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::vec((".{0,6}", inner), 0..6)
+                .prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// JSON objects with the member names the review looks at, or arbitrary text.
+fn json_text(names: &'static [&'static str]) -> impl Strategy<Value = String> {
+    let known = prop::sample::select(names).prop_map(str::to_owned);
+    let object = prop::collection::vec((prop_oneof![known, ".{0,6}"], json_value()), 0..8)
+        .prop_map(|kv| serde_json::Value::Object(kv.into_iter().collect()).to_string());
+    prop_oneof![4 => object, 1 => json_value().prop_map(|v| v.to_string()), 1 => ".{0,40}"]
+}
+
+const HEADER_NAMES: &[&str] = &[
+    "alg", "alg", "crit", "kid", "typ", "jku", "x5u", "jwk", "x5c", "b64",
+];
+const CLAIM_NAMES: &[&str] = &["exp", "nbf", "iat", "sub"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn lint_never_panics(
+        header in json_text(HEADER_NAMES),
+        payload in json_text(CLAIM_NAMES),
+        signature in prop_oneof![prop::collection::vec(any::<u8>(), 0..140), Just(vec![0u8; 64]), Just(vec![0x30, 6, 2, 1, 0, 2, 1, 0])],
+        now in prop_oneof![Just(NOW), any::<i64>()],
+        max_lifetime in prop_oneof![Just(86_400i64), any::<i64>()],
+        hmac_len in prop::option::of(0usize..100),
+        key in 0usize..6,
+    ) {
+        let keys: [Option<&PublicKey>; 6] = [None, Some(&RSA_1024), Some(&P256), Some(&P384), Some(&ED25519), Some(&HMAC_32)];
+        let token = compact(&header, &payload, &signature);
+        if let Ok(decoded) = decode(&token) {
+            let ctx = LintContext { now, verification_key: keys[key], hmac_secret_len: hmac_len, max_lifetime_secs: max_lifetime };
+            let findings = lint(&decoded, &ctx);
+            prop_assert!(findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+            for f in &findings {
+                prop_assert!(FindingKind::IDS.contains(&f.id()));
+                prop_assert_eq!(f.severity, f.kind.severity());
+                let _ = (f.title(), f.explanation(), f.advice());
+            }
+        }
+    }
+
+    #[test]
+    fn lint_never_panics_on_arbitrary_text(text in ".{0,200}") {
+        if let Ok(decoded) = decode(&text) {
+            let _ = lint(&decoded, &LintContext::at(NOW));
+        }
+    }
+}

@@ -188,8 +188,10 @@ mod tests {
 
     #[test]
     fn debug_never_prints_secrets() {
-        let mut state = PageState::default();
-        state.secret = "hunter2-very-secret".into();
+        let state = PageState {
+            secret: "hunter2-very-secret".into(),
+            ..PageState::default()
+        };
         let shown = format!("{state:?}");
         assert!(!shown.contains("hunter2"));
         assert!(!shown.contains("PRIVATE KEY"));

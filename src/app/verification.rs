@@ -129,7 +129,9 @@ fn public_key_status(token: &DecodedToken, inputs: KeyInputs<'_>) -> SignatureSt
                 Ok(())
             });
             match status {
-                SignatureStatus::Verified(rest) => SignatureStatus::Verified(format!("with {label}{rest}")),
+                SignatureStatus::Verified(rest) => {
+                    SignatureStatus::Verified(format!("with {label}{rest}"))
+                }
                 other => other,
             }
         }

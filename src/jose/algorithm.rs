@@ -67,7 +67,7 @@ pub enum Family {
 /// whether an algorithm fits a key (the algorithm-confusion defence) and to describe the key in
 /// errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KeyKind {
+pub enum KeyType {
     /// An RSA key.
     Rsa,
     /// A P-256 key.
@@ -82,16 +82,16 @@ pub enum KeyKind {
     Hmac,
 }
 
-impl KeyKind {
+impl KeyType {
     /// A short human description, e.g. "a P-256 key", used in error messages.
     pub fn describe(self) -> &'static str {
         match self {
-            KeyKind::Rsa => "an RSA key",
-            KeyKind::P256 => "a P-256 EC key",
-            KeyKind::P384 => "a P-384 EC key",
-            KeyKind::P521 => "a P-521 EC key",
-            KeyKind::Ed25519 => "an Ed25519 key",
-            KeyKind::Hmac => "an HMAC secret",
+            KeyType::Rsa => "an RSA key",
+            KeyType::P256 => "a P-256 EC key",
+            KeyType::P384 => "a P-384 EC key",
+            KeyType::P521 => "a P-521 EC key",
+            KeyType::Ed25519 => "an Ed25519 key",
+            KeyType::Hmac => "an HMAC secret",
         }
     }
 }
@@ -174,21 +174,21 @@ impl Algorithm {
     /// Whether this algorithm may be used with a key of this kind. This is the
     /// algorithm-confusion defence: HS* only with a secret, RS*/PS* only with RSA, each ES*
     /// only with its own curve, EdDSA/Ed25519 only with Ed25519, and `none` with nothing.
-    pub fn fits(self, key: KeyKind) -> bool {
+    pub fn fits(self, key: KeyType) -> bool {
         use Algorithm::*;
         matches!(
             (self, key),
-            (HS256 | HS384 | HS512, KeyKind::Hmac)
-                | (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, KeyKind::Rsa)
-                | (ES256, KeyKind::P256)
-                | (ES384, KeyKind::P384)
-                | (ES512, KeyKind::P521)
-                | (EdDSA | Ed25519, KeyKind::Ed25519)
+            (HS256 | HS384 | HS512, KeyType::Hmac)
+                | (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, KeyType::Rsa)
+                | (ES256, KeyType::P256)
+                | (ES384, KeyType::P384)
+                | (ES512, KeyType::P521)
+                | (EdDSA | Ed25519, KeyType::Ed25519)
         )
     }
 
     /// `Ok(())` if [`Algorithm::fits`], else the typed mismatch error naming both sides.
-    pub fn check_fits(self, key: KeyKind) -> Result<(), JoseError> {
+    pub fn check_fits(self, key: KeyType) -> Result<(), JoseError> {
         if self == Algorithm::None {
             return Err(JoseError::AlgNoneNotAllowed);
         }
@@ -264,10 +264,10 @@ mod tests {
         assert_eq!(Algorithm::HS256.hmac_min_secret_len(), Some(32));
         assert_eq!(Algorithm::HS512.hmac_min_secret_len(), Some(64));
         assert_eq!(Algorithm::RS256.hmac_min_secret_len(), None);
-        assert!(Algorithm::ES512.fits(KeyKind::P521));
-        assert!(!Algorithm::ES256.fits(KeyKind::P384));
-        assert!(!Algorithm::HS256.fits(KeyKind::Rsa));
-        assert!(!Algorithm::RS256.fits(KeyKind::Hmac));
-        assert!(!Algorithm::None.fits(KeyKind::Hmac));
+        assert!(Algorithm::ES512.fits(KeyType::P521));
+        assert!(!Algorithm::ES256.fits(KeyType::P384));
+        assert!(!Algorithm::HS256.fits(KeyType::Rsa));
+        assert!(!Algorithm::RS256.fits(KeyType::Hmac));
+        assert!(!Algorithm::None.fits(KeyType::Hmac));
     }
 }

@@ -10,23 +10,11 @@ use serde_json::Value;
 use signature::{RandomizedSigner, SignatureEncoding, Signer};
 
 use super::algorithm::hash::with_hash;
-use super::algorithm::{Algorithm, Family, KeyKind};
+use super::algorithm::{Algorithm, Family, KeyType};
 use super::base64url;
 use super::error::JoseError;
 use super::keys::PrivateKey;
 use super::token::parse_alg;
-
-/// The kind of a private key, for the algorithm/key fit check.
-pub fn private_key_kind(key: &PrivateKey) -> KeyKind {
-    match key {
-        PrivateKey::Rsa(_) => KeyKind::Rsa,
-        PrivateKey::P256(_) => KeyKind::P256,
-        PrivateKey::P384(_) => KeyKind::P384,
-        PrivateKey::P521(_) => KeyKind::P521,
-        PrivateKey::Ed25519(_) => KeyKind::Ed25519,
-        PrivateKey::Hmac(_) => KeyKind::Hmac,
-    }
-}
 
 /// Signs `signing_input` with `alg`, which must fit the key. Returns the raw signature bytes
 /// (for ECDSA the 2×field-size r||s form).
@@ -36,7 +24,7 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
     signing_input: &[u8],
     rng: &mut R,
 ) -> Result<Vec<u8>, JoseError> {
-    alg.check_fits(private_key_kind(key))?;
+    alg.check_fits(key.key_type())?;
     let failed = |e: signature::Error| JoseError::SigningFailed {
         alg: alg.as_str(),
         reason: e.to_string(),
@@ -73,7 +61,7 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
         // check_fits already refused every other combination; keep a typed error, not a panic.
         _ => Err(JoseError::AlgorithmKeyMismatch {
             alg: alg.as_str().to_owned(),
-            key: private_key_kind(key).describe().to_owned(),
+            key: key.key_type().describe().to_owned(),
         }),
     }
 }
@@ -82,7 +70,7 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
 pub(crate) fn hmac_tag(alg: Algorithm, secret: &[u8], msg: &[u8]) -> Result<Vec<u8>, JoseError> {
     let hash = alg.hash().ok_or(JoseError::AlgorithmKeyMismatch {
         alg: alg.as_str().to_owned(),
-        key: KeyKind::Hmac.describe().to_owned(),
+        key: KeyType::Hmac.describe().to_owned(),
     })?;
     with_hash!(hash, D => {
         // HMAC accepts keys of any length (RFC 2104 hashes long ones), so this does not fail

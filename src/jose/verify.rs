@@ -11,23 +11,11 @@ use signature::Verifier;
 use subtle::ConstantTimeEq;
 
 use super::algorithm::hash::with_hash;
-use super::algorithm::{Algorithm, Family, KeyKind};
+use super::algorithm::{Algorithm, Family};
 use super::error::JoseError;
 use super::keys::{KeyCandidate, PublicKey};
 use super::sign::hmac_tag;
 use super::token::DecodedToken;
-
-/// The kind of a public key, for the algorithm/key fit check.
-pub fn public_key_kind(key: &PublicKey) -> KeyKind {
-    match key {
-        PublicKey::Rsa(_) => KeyKind::Rsa,
-        PublicKey::P256(_) => KeyKind::P256,
-        PublicKey::P384(_) => KeyKind::P384,
-        PublicKey::P521(_) => KeyKind::P521,
-        PublicKey::Ed25519(_) => KeyKind::Ed25519,
-        PublicKey::Hmac(_) => KeyKind::Hmac,
-    }
-}
 
 /// Verifies a raw JWS signature over `signing_input`.
 pub fn verify_bytes(
@@ -36,7 +24,7 @@ pub fn verify_bytes(
     signing_input: &[u8],
     signature: &[u8],
 ) -> Result<(), JoseError> {
-    alg.check_fits(public_key_kind(key))?;
+    alg.check_fits(key.key_type())?;
     let mismatch = |_| JoseError::SignatureMismatch;
     match (key, alg.family(), alg.hash()) {
         (PublicKey::Hmac(secret), Family::Hmac, Some(h)) => {
@@ -79,7 +67,7 @@ pub fn verify_bytes(
         // check_fits already refused every other combination; keep a typed error, not a panic.
         _ => Err(JoseError::AlgorithmKeyMismatch {
             alg: alg.as_str().to_owned(),
-            key: public_key_kind(key).describe().to_owned(),
+            key: key.key_type().describe().to_owned(),
         }),
     }
 }

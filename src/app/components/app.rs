@@ -18,12 +18,14 @@ use super::mode_switch::ModeSwitch;
 use super::theme_button::ThemeButton;
 use super::verify_pane::VerifyPane;
 use crate::app::hooks::use_now::use_now;
+use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
 use crate::app::keygen::KeyMaterial;
 use crate::app::signing::{Signed, header_with_alg, sign_editors};
 use crate::app::state::{Action, Mode, PageState};
 use crate::app::verification::{KeyInputs, SignatureStatus, key_note, signature_status, time_note};
-use crate::jose::keys::{self, KeyCandidate, PrivateKey, SecretEncoding};
+use crate::jose::algorithm::Family;
+use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
 use crate::jose::lints::{self, LintContext};
 use crate::jose::token::{self, DecodedToken};
 use crate::jose::{Algorithm, JoseError};
@@ -36,6 +38,7 @@ type SignResult = Option<Result<Signed, String>>;
 pub fn app() -> Html {
     let state = use_reducer(PageState::default);
     let now = use_now();
+    use_service_worker();
     let dispatch = state.dispatcher();
     use_share_link_loader(Callback::from({
         let dispatch = dispatch.clone();
@@ -126,20 +129,16 @@ pub fn app() -> Html {
             Mode::Decode => (*decoded).clone().ok(),
             Mode::Encode => token::decode(&token_text).ok(),
         };
-        let key = (*public_keys)
-            .as_ref()
-            .ok()
-            .and_then(|c| c.first())
-            .map(|c| c.key.clone());
-        let secret_len = keys::parse_hmac_secret(&state.secret, state.secret_encoding)
-            .ok()
-            .map(|s| s.0.len());
-        let context = LintContext {
-            verification_key: key.as_ref(),
-            hmac_secret_len: secret_len.filter(|_| !state.secret.is_empty()),
-            ..LintContext::at(now)
-        };
-        reviewed.map(|t| lints::lint(&t, &context))
+        reviewed.map(|t| {
+            let key = lint_key(&state, &t, &public_keys);
+            lints::lint(
+                &t,
+                &LintContext {
+                    verification_key: key.as_ref(),
+                    ..LintContext::at(now)
+                },
+            )
+        })
     };
     let default_kid = (*private_key).as_ref().ok().and_then(|k| match k {
         PrivateKey::Hmac(_) => None,
@@ -196,6 +195,36 @@ pub fn app() -> Html {
             </footer>
         </>
     }
+}
+
+/// The key the findings judge the token against: for HS* the secret (or, if the secret text is
+/// itself a public key, that key: HMAC keyed with a public key is the algorithm-confusion
+/// attack), else the public key the verification uses (the header's `kid` picks from a JWKS).
+fn lint_key(
+    state: &PageState,
+    token: &DecodedToken,
+    public_keys: &Result<Vec<KeyCandidate>, JoseError>,
+) -> Option<PublicKey> {
+    let hmac = token.alg.as_ref().is_ok_and(|a| a.family() == Family::Hmac);
+    if hmac {
+        if state.secret.is_empty() {
+            return None;
+        }
+        if let Some(c) = keys::parse_public_keys(&state.secret)
+            .ok()
+            .and_then(|c| c.into_iter().next())
+        {
+            return Some(c.key);
+        }
+        return keys::parse_hmac_secret(&state.secret, state.secret_encoding)
+            .ok()
+            .map(PublicKey::Hmac);
+    }
+    let candidates = public_keys.as_ref().ok()?;
+    let by_kid = token
+        .kid()
+        .and_then(|kid| candidates.iter().find(|c| c.kid.as_deref() == Some(kid)));
+    by_kid.or(candidates.first()).map(|c| c.key.clone())
 }
 
 /// The verification inputs as typed.

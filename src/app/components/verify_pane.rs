@@ -1,6 +1,6 @@
 //! The Verify Signature pane: algorithm, key inputs, and one status that cannot be misread.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
@@ -68,10 +68,6 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
         .alg
         .map(|a| a.family() == Family::Hmac)
         .unwrap_or(false);
-    let secret_input = props.onsecret.reform(|e: InputEvent| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        input.value()
-    });
     let encoding_change = props.onencoding.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         ENCODINGS
@@ -98,8 +94,10 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
                 <div class="field-row">
                     <label class="field grow">
                         <span>{ "Secret" }</span>
-                        <input type="text" aria-label="Secret" spellcheck="false" autocomplete="off"
-                            value={props.secret.clone()} oninput={secret_input} />
+                        // A textarea, not an input: secrets may span lines (a PEM used as an HMAC
+                        // key is how algorithm confusion is reproduced) and must stay byte-exact.
+                        <textarea class="secret-input" aria-label="Secret" spellcheck="false" autocomplete="off" rows="2"
+                            value={props.secret.clone()} oninput={props.onsecret.reform(textarea_value)} />
                     </label>
                     <label class="field">
                         <span>{ "Secret encoding" }</span>

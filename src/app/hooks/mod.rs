@@ -4,5 +4,6 @@ pub mod download;
 pub mod use_clipboard;
 pub mod use_keygen;
 pub mod use_now;
+pub mod use_service_worker;
 pub mod use_share_link;
 pub mod use_theme;

@@ -1,6 +1,7 @@
 //! Human descriptions of keys ("RSA 2048-bit public key"), their sizes, and the `Debug` impls,
 //! which print those descriptions and never key material.
 
+use crate::jose::algorithm::KeyType;
 use std::fmt;
 
 use rsa::traits::PublicKeyParts;
@@ -77,6 +78,36 @@ impl fmt::Debug for PrivateKey {
 impl fmt::Debug for HmacSecret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HmacSecret({} bytes, redacted)", self.0.len())
+    }
+}
+
+impl PublicKey {
+    /// The key's type, for the algorithm/key fit check ([`Algorithm::fits`]).
+    ///
+    /// [`Algorithm::fits`]: crate::jose::Algorithm::fits
+    pub fn key_type(&self) -> KeyType {
+        match self {
+            PublicKey::Rsa(_) => KeyType::Rsa,
+            PublicKey::P256(_) => KeyType::P256,
+            PublicKey::P384(_) => KeyType::P384,
+            PublicKey::P521(_) => KeyType::P521,
+            PublicKey::Ed25519(_) => KeyType::Ed25519,
+            PublicKey::Hmac(_) => KeyType::Hmac,
+        }
+    }
+}
+
+impl PrivateKey {
+    /// The key's type, for the algorithm/key fit check (see [`PublicKey::key_type`]).
+    pub fn key_type(&self) -> KeyType {
+        match self {
+            PrivateKey::Rsa(_) => KeyType::Rsa,
+            PrivateKey::P256(_) => KeyType::P256,
+            PrivateKey::P384(_) => KeyType::P384,
+            PrivateKey::P521(_) => KeyType::P521,
+            PrivateKey::Ed25519(_) => KeyType::Ed25519,
+            PrivateKey::Hmac(_) => KeyType::Hmac,
+        }
     }
 }
 

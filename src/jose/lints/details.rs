@@ -73,20 +73,20 @@ pub enum KidIssue {
 }
 
 impl KidIssue {
-    /// Names the issue for the user, e.g. `"'..' (path traversal)"`.
+    /// Names the issue for the user, e.g. `".." (path traversal)`.
     pub fn describe(&self) -> String {
         match self {
             KidIssue::NotAString { found } => format!("not a string ({found})"),
             KidIssue::TooLong { len } => format!("{len} bytes long"),
-            KidIssue::DotDot => "'..' (path traversal)".to_owned(),
-            KidIssue::Slash => "'/' (path separator)".to_owned(),
-            KidIssue::Backslash => "'\\' (path separator)".to_owned(),
+            KidIssue::DotDot => r#"".." (path traversal)"#.to_owned(),
+            KidIssue::Slash => r#""/" (path separator)"#.to_owned(),
+            KidIssue::Backslash => r#""\" (path separator)"#.to_owned(),
             KidIssue::Nul => "a NUL byte".to_owned(),
             KidIssue::ControlChar => "control characters".to_owned(),
-            KidIssue::SingleQuote => "''' (SQL quote)".to_owned(),
-            KidIssue::DoubleQuote => "'\"' (SQL quote)".to_owned(),
-            KidIssue::Semicolon => "';' (SQL statement separator)".to_owned(),
-            KidIssue::SqlComment => "'--' or '/*' (SQL comment)".to_owned(),
+            KidIssue::SingleQuote => r#""'" (SQL quote)"#.to_owned(),
+            KidIssue::DoubleQuote => r#"'"' (SQL quote)"#.to_owned(),
+            KidIssue::Semicolon => r#"";" (SQL statement separator)"#.to_owned(),
+            KidIssue::SqlComment => r#""--" or "/*" (SQL comment)"#.to_owned(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::LintContext;
 use super::kinds::FindingKind;
-use crate::jose::algorithm::{Algorithm, Family, KeyKind};
+use crate::jose::algorithm::{Algorithm, Family};
 use crate::jose::keys::PublicKey;
 
 /// RSA moduli under this many bits are flagged (NIST SP 800-131A, RFC 7518 §3.3).
@@ -32,7 +32,7 @@ pub(super) fn check(alg: Option<Algorithm>, ctx: &LintContext, out: &mut Vec<Fin
         }
     }
     // `none` has its own finding; it fits no key.
-    let kind = key_kind(key);
+    let kind = key.key_type();
     if let Some(alg) = alg
         && alg.family() != Family::None
         && !alg.fits(kind)
@@ -47,15 +47,4 @@ fn hmac_secret_len(ctx: &LintContext) -> Option<usize> {
         Some(PublicKey::Hmac(secret)) => Some(secret.0.len()),
         _ => None,
     })
-}
-
-fn key_kind(key: &PublicKey) -> KeyKind {
-    match key {
-        PublicKey::Rsa(_) => KeyKind::Rsa,
-        PublicKey::P256(_) => KeyKind::P256,
-        PublicKey::P384(_) => KeyKind::P384,
-        PublicKey::P521(_) => KeyKind::P521,
-        PublicKey::Ed25519(_) => KeyKind::Ed25519,
-        PublicKey::Hmac(_) => KeyKind::Hmac,
-    }
 }

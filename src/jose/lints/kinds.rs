@@ -3,7 +3,7 @@
 
 use super::Severity;
 use super::details::{CritProblem, KeyHeader, KidIssue, TimeClaim};
-use crate::jose::algorithm::{Algorithm, KeyKind};
+use crate::jose::algorithm::{Algorithm, KeyType};
 use crate::jose::token::Diagnosis;
 
 /// Below this many bytes (128 bits) a short HMAC secret is an error rather than a warning.
@@ -187,7 +187,7 @@ pub enum FindingKind {
         /// The header algorithm.
         alg: Algorithm,
         /// The kind of key given.
-        key: KeyKind,
+        key: KeyType,
     },
 }
 

@@ -99,7 +99,8 @@ pub struct LintContext<'a> {
     /// The length in bytes of the HMAC secret, if known; when `None`, the length of a
     /// [`PublicKey::Hmac`] verification key is used.
     pub hmac_secret_len: Option<usize>,
-    /// Lifetimes (`exp - iat`) longer than this many seconds are flagged.
+    /// Lifetimes (`exp - iat`, or `exp - now` without `iat`) longer than this many seconds are
+    /// flagged.
     pub max_lifetime_secs: i64,
 }
 

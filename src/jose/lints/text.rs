@@ -4,7 +4,7 @@
 use super::Finding;
 use super::details::{CritProblem, KidIssue};
 use super::kinds::FindingKind;
-use crate::jose::algorithm::{Family, KeyKind};
+use crate::jose::algorithm::{Family, KeyType};
 
 impl Finding {
     /// One line naming the problem and its evidence, e.g. `header "alg" is "NONE"`.
@@ -17,6 +17,7 @@ impl Finding {
             AlgWrongCase { written, canonical } => {
                 format!("\"alg\" is \"{written}\", not \"{canonical}\"")
             }
+            CritPresent { names } if names.is_empty() => "\"crit\" header present".to_owned(),
             CritPresent { names } => format!("\"crit\" header lists: {}", names.join(", ")),
             CritInvalid { problems } => format!(
                 "malformed \"crit\": {}",
@@ -173,8 +174,8 @@ impl Finding {
 }
 
 /// HS* with an asymmetric key: the classic algorithm-confusion attack.
-fn confusion(family: Family, key: KeyKind) -> bool {
-    family == Family::Hmac && key != KeyKind::Hmac
+fn confusion(family: Family, key: KeyType) -> bool {
+    family == Family::Hmac && key != KeyType::Hmac
 }
 
 fn join<T>(items: &[T], describe: fn(&T) -> String) -> String {

@@ -1,0 +1,80 @@
+// Every finding of the security review, triggered by a token in the real page and shown in the
+// region named "Findings" with its severity.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { serve, launch, openApp, ui } from './support.mjs';
+import { b64u, signJwt, now } from './jose.mjs';
+
+let browser, server, page, context;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  ({ page, context } = await openApp(browser, server.url));
+});
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const raw = (header, payload, sig = 'c2ln') => `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}.${sig}`;
+const fresh = () => ({ sub: 'x', iat: now(), exp: now() + 600 });
+const rsa1024 = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+const rsa2048 = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+const derSig = (() => {
+  const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return b64u(crypto.sign('sha256', Buffer.from('x'), ec.privateKey)); // DER by default
+})();
+
+// [finding id, expected severity, token, optional secret, optional public key]
+const cases = [
+  ['alg-none', 'Error', raw({ alg: 'none' }, fresh(), '')],
+  ['alg-wrong-case', 'Warning', raw({ alg: 'hs256' }, fresh())],
+  ['alg-missing', 'Error', raw({ typ: 'JWT' }, fresh())],
+  ['alg-not-string', 'Error', raw({ alg: 256 }, fresh())],
+  ['crit', 'Warning', raw({ alg: 'HS256', crit: ['exp'], exp: 1 }, fresh())],
+  ['crit-invalid', 'Error', raw({ alg: 'HS256', crit: ['b64'] }, fresh())],
+  ['header-jku', 'Warning', raw({ alg: 'RS256', jku: 'https://attacker.example/jwks.json' }, fresh())],
+  ['header-x5u', 'Warning', raw({ alg: 'RS256', x5u: 'https://attacker.example/cert.pem' }, fresh())],
+  ['header-jwk', 'Warning', raw({ alg: 'RS256', jwk: { kty: 'oct', k: 'AA' } }, fresh())],
+  ['header-x5c', 'Warning', raw({ alg: 'RS256', x5c: ['MIIB'] }, fresh())],
+  ['kid-suspicious', 'Warning', raw({ alg: 'HS256', kid: "../../../dev/null' OR 1=1 --" }, fresh())],
+  ['typ-unusual', 'Info', raw({ alg: 'HS256', typ: 'something/else' }, fresh())],
+  ['token-repaired', 'Info', raw({ alg: 'HS256' }, fresh(), 'c2ln==')],
+  ['claim-not-numeric', 'Error', raw({ alg: 'HS256' }, { exp: 'tomorrow' })],
+  ['exp-missing', 'Warning', raw({ alg: 'HS256' }, { sub: 'x', iat: now() })],
+  ['exp-before-iat', 'Error', raw({ alg: 'HS256' }, { iat: now(), exp: now() - 10 })],
+  ['lifetime-long', 'Warning', raw({ alg: 'HS256' }, { iat: now(), exp: now() + 365 * 86400 })],
+  ['nbf-future', 'Info', raw({ alg: 'HS256' }, { ...fresh(), nbf: now() + 3600 })],
+  ['expired', 'Warning', raw({ alg: 'HS256' }, { iat: now() - 7200, exp: now() - 3600 })],
+  ['iat-future', 'Warning', raw({ alg: 'HS256' }, { iat: now() + 3600, exp: now() + 7200 })],
+  ['ecdsa-der', 'Error', raw({ alg: 'ES256' }, fresh(), derSig)],
+  ['ecdsa-sig-length', 'Error', raw({ alg: 'ES256' }, fresh(), b64u(Buffer.alloc(10, 1)))],
+  ['ecdsa-zero', 'Error', raw({ alg: 'ES256' }, fresh(), b64u(Buffer.alloc(64)))],
+  ['hmac-secret-short', 'Error', signJwt('HS256', Buffer.from('short'), fresh()), 'short'],
+  ['rsa-key-small', 'Error', signJwt('RS256', rsa1024.privateKey, fresh()), null, rsa1024.publicKey.export({ type: 'spki', format: 'pem' })],
+  // Algorithm confusion: an HS256 token keyed with the server's RSA public key text.
+  ['alg-key-mismatch', 'Error', signJwt('HS256', Buffer.from(rsa2048.publicKey.export({ type: 'spki', format: 'pem' })), fresh()), rsa2048.publicKey.export({ type: 'spki', format: 'pem' })],
+];
+
+for (const [id, severity, token, secret, publicKey] of cases) {
+  test(`finding ${id} is shown${severity ? ` as ${severity}` : ''}`, async () => {
+    const u = ui(page);
+    await u.token.fill(token);
+    if (secret) await u.secret.fill(secret);
+    if (publicKey) await u.publicKey.fill(publicKey);
+    const item = u.findings.locator(`[data-finding="${id}"]`).first();
+    await item.waitFor({ timeout: 5000 });
+    if (severity) assert.equal(await item.locator('.finding-severity').textContent(), severity);
+    assert.ok(((await item.textContent()) ?? '').length > 40, 'a title, an explanation and advice');
+  });
+}
+
+test('a clean, fresh RS256 token with a 2048-bit key has no errors or warnings', async () => {
+  const u = ui(page);
+  await u.token.fill(signJwt('RS256', rsa2048.privateKey, fresh()));
+  await u.publicKey.fill(rsa2048.publicKey.export({ type: 'spki', format: 'pem' }));
+  await u.findings.getByText(/No findings|Info/).first().waitFor();
+  assert.equal(await u.findings.locator('.finding-error, .finding-warning').count(), 0);
+});

@@ -43,5 +43,36 @@ async fn app_renders_header_payload_and_signature_status() {
         .query_selector("[role='status'][aria-label='Signature status']")
         .unwrap()
         .expect("signature status");
-    assert!(status.text_content().unwrap().contains("Not verified"));
+    assert!(
+        status
+            .text_content()
+            .unwrap()
+            .contains("Signature verified")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_example_token_is_decoded_and_verified_in_wasm() {
+    let root = render_app().await;
+    let status = root
+        .query_selector("[role='status'][aria-label='Signature status']")
+        .unwrap()
+        .unwrap();
+    let text = status.text_content().unwrap();
+    assert!(text.starts_with("Signature verified"), "{text}");
+    let header: HtmlTextAreaElement = root
+        .query_selector("textarea[aria-label='Header']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(header.value(), r#"{"alg":"RS256","typ":"JWT"}"#);
+}
+
+#[wasm_bindgen_test]
+fn the_page_rng_is_seeded_from_the_browser() {
+    use rand_core::Rng;
+    let a = jwt_debugger::app::rng::seeded_rng().unwrap().next_u64();
+    let b = jwt_debugger::app::rng::seeded_rng().unwrap().next_u64();
+    assert_ne!(a, b);
 }

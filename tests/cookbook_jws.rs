@@ -184,6 +184,15 @@ fn verify_with_keys_selects_by_kid_and_reports() {
         matches!(err, JoseError::NoKeyForKid { ref available, .. } if available == "\"other\"")
     );
 
+    // A header kid with a key that has no kid (a PEM, a certificate): that key is tried, as a
+    // gateway token with a Key ID must verify against the gateway's PEM public key.
+    let pem_like = vec![
+        candidate(&hmac, Some("other"), None),
+        candidate(&rsa, None, None),
+    ];
+    let report = verify_with_keys(&token, &pem_like).unwrap();
+    assert_eq!((report.index, report.selected_by_kid), (1, false));
+
     // The right key but pinned to another algorithm by its JWK alg: not used.
     let pinned = vec![candidate(
         &rsa,

@@ -147,11 +147,23 @@ fn select_and_verify(
         return Err(JoseError::NoKeys);
     }
     let header_kid = token.kid();
-    let candidates: Vec<(usize, &KeyCandidate)> = keys
+    // A header `kid` picks the keys that carry it. Keys without a kid (a PEM, a certificate, a
+    // JWK without "kid") cannot be told apart by it, so they stay candidates when no key carries
+    // the kid: a gateway token with a Key ID must verify against the gateway's PEM public key.
+    let with_kid: Vec<(usize, &KeyCandidate)> = keys
         .iter()
         .enumerate()
-        .filter(|(_, k)| header_kid.is_none() || k.kid.as_deref() == header_kid)
+        .filter(|(_, k)| header_kid.is_some() && k.kid.as_deref() == header_kid)
         .collect();
+    let selected_by_kid = !with_kid.is_empty();
+    let candidates: Vec<(usize, &KeyCandidate)> = if selected_by_kid {
+        with_kid
+    } else {
+        keys.iter()
+            .enumerate()
+            .filter(|(_, k)| header_kid.is_none() || k.kid.is_none())
+            .collect()
+    };
     if let (Some(kid), true) = (header_kid, candidates.is_empty()) {
         let available: Vec<String> = keys
             .iter()
@@ -182,7 +194,7 @@ fn select_and_verify(
                     index,
                     kid: candidate.kid.clone(),
                     label: candidate.label(),
-                    selected_by_kid: header_kid.is_some(),
+                    selected_by_kid,
                 });
             }
             Err(e) => reasons.push(format!("{}: {e}", candidate.label())),

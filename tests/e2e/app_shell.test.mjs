@@ -1,20 +1,14 @@
 // The release build starts, at / and under a sub-path, and talks to nobody but its own origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, foreignRequests } from './support.mjs';
+import { serve, openApp, foreignRequests, withBrowser } from './support.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const env = withBrowser();
 
 test('the app renders its panes at / and requests nothing outside its origin', async () => {
   const server = await serve();
   try {
-    const { page, requests, errors, context } = await openApp(browser, server.url);
+    const { page, requests, errors, context } = await openApp(env.browser, server.url);
     assert.match(await page.title(), /JWT Debugger/);
     for (const name of ['Header', 'Payload']) {
       await page.getByRole('textbox', { name, exact: true }).waitFor();
@@ -34,7 +28,7 @@ test('the same dist/ starts under a sub-path, as GitHub Pages serves it', async 
   const prefix = '/jwt-debugger/nested/';
   const server = await serve(undefined, prefix);
   try {
-    const { page, requests, errors, context } = await openApp(browser, server.url);
+    const { page, requests, errors, context } = await openApp(env.browser, server.url);
     await page.getByRole('textbox', { name: 'Encoded token' }).fill('abc');
     assert.equal(await page.getByRole('textbox', { name: 'Encoded token' }).inputValue(), 'abc');
     const outside = requests.filter((u) => !u.startsWith(server.origin + prefix));
@@ -49,7 +43,7 @@ test('the same dist/ starts under a sub-path, as GitHub Pages serves it', async 
 test('the theme switch cycles system, light and dark on <html data-theme>', async () => {
   const server = await serve();
   try {
-    const { page, context } = await openApp(browser, server.url, { colorScheme: 'dark' });
+    const { page, context } = await openApp(env.browser, server.url, { colorScheme: 'dark' });
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme ?? 'system');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(await theme(), 'system');

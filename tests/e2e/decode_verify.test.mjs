@@ -85,7 +85,9 @@ for (const [encoding, secretText, secretBytes] of [
     await u.secretEncoding.selectOption(encoding === 'UTF-8' ? { index: 0 } : { label: encoding });
     await u.secret.fill(secretText);
     await expectStatus(page, /Signature verified/);
-    await u.secret.fill(secretText + 'x');
+    // A different secret that is still valid in its encoding: the MAC must not match.
+    const other = (secretText[0] === 'a' ? 'b' : 'a') + secretText.slice(1);
+    await u.secret.fill(other);
     await expectStatus(page, /Invalid signature/);
   });
 }

@@ -1,23 +1,15 @@
 // Encode mode signs live; the token verifies after switching back (in the page and with Node's
 // crypto); share links carry the token only and load it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { serve, launch, openApp, ui, expectStatus } from './support.mjs';
+import { serve, openApp, ui, expectStatus, withBrowser } from './support.mjs';
 import { verifyJwt } from './jose.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 test('Encode signs a new RS256 token live; it verifies after switching back to Decode', async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
   const u = ui(page);
   const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   await u.encode.click();
@@ -45,7 +37,7 @@ test('Encode signs a new RS256 token live; it verifies after switching back to D
 });
 
 test('the algorithm select rewrites the header and signs with the secret in Encode mode', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   const u = ui(page);
   await u.encode.click();
   await u.algorithm.selectOption('HS512');
@@ -61,10 +53,10 @@ test('the algorithm select rewrites the header and signs with the secret in Enco
 });
 
 test('a share link holds only the token, and opening it loads the token', async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const context = await env.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const u = ui(page);
   await u.token.waitFor();
   const secret = 'share-link-secret-that-must-not-leak';
@@ -79,12 +71,12 @@ test('a share link holds only the token, and opening it loads the token', async 
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await page.getByRole('button', { name: 'Copy share link' }).filter({ hasText: 'Copied' }).waitFor();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(server.url), link);
+  assert.ok(link.startsWith(env.server.url), link);
   assert.ok(link.includes('#token='), link);
   assert.ok(!link.includes(secret), 'the secret is not in the link');
   assert.ok(!link.split('#')[0].includes(hs.split('.')[0]), 'the token is only in the fragment');
 
-  const other = await browser.newContext();
+  const other = await env.browser.newContext();
   const opened = await other.newPage();
   await opened.goto(link);
   await ui(opened).token.waitFor();

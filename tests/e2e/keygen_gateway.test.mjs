@@ -1,24 +1,16 @@
 // Key generation in the worker and the API gateway workflow, end to end: the page's key and
 // token are checked with the openssl command line and an independent RFC 7638 thumbprint.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openApp, ui, expectStatus } from './support.mjs';
+import { serve, openApp, ui, expectStatus, withBrowser } from './support.mjs';
 import { opensslVerify, thumbprint, verifyJwt } from './jose.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 const generator = (page) => page.getByRole('region', { name: 'Generate a key' });
 const preset = (page) => page.getByRole('region', { name: 'API gateway preset' });
@@ -32,7 +24,7 @@ async function generate(page, label) {
 }
 
 test('RSA-2048 + gateway preset: openssl verifies the token with the page\'s public key', async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
   await generate(page, 'RSA 2048');
   const g = generator(page);
   const publicPem = await g.getByRole('textbox', { name: 'Generated public key' }).inputValue();
@@ -65,7 +57,7 @@ test('RSA-2048 + gateway preset: openssl verifies the token with the page\'s pub
   assert.ok(Math.abs(pl.iat - Date.now() / 1000) < 60);
   assert.match(opensslVerify(token, publicPem), /Verified OK/);
 
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await p.getByRole('textbox', { name: 'API URL' }).fill('https://gateway.example/api/v1/things');
   await p.getByRole('button', { name: 'Copy as curl' }).click();
   await p.getByRole('button', { name: 'Copy as curl' }).filter({ hasText: 'Copied' }).waitFor();
@@ -88,7 +80,7 @@ for (const [label, alg] of [
   ['HMAC 512', 'HS512'],
 ]) {
   test(`${label}: generate, sign with ${alg} in Encode mode, verify after switching back`, async () => {
-    const { page, context, errors } = await openApp(browser, server.url);
+    const { page, context, errors } = await openApp(env.browser, env.server.url);
     await generate(page, label);
     const u = ui(page);
     await u.encode.click();
@@ -107,7 +99,7 @@ for (const [label, alg] of [
 }
 
 test('the page stays responsive while an RSA-4096 key is generated, and cancel stops it', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   const g = generator(page);
   await g.getByRole('combobox', { name: 'Key type' }).selectOption('RSA 4096');
   await g.getByRole('button', { name: 'Generate key pair' }).click();
@@ -128,7 +120,7 @@ test('a token made by an openssl + jq shell script verifies in the page', async 
   const script = new URL('./fixtures/openssl-jwt.sh', import.meta.url).pathname;
   const token = execFileSync('bash', [script, dir, 'script-app', 'script-kid']).toString().trim();
   const publicPem = execFileSync('openssl', ['rsa', '-in', join(dir, 'jwt_private.pem'), '-pubout'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await ui(page).token.fill(token);
   await ui(page).publicKey.fill(publicPem);
   await expectStatus(page, /Signature verified/);

@@ -1,22 +1,14 @@
 // The layout works at 375 px and 1440 px in both themes, and is usable by keyboard alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, ui, expectStatus } from './support.mjs';
+import { serve, openApp, ui, expectStatus, withBrowser } from './support.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 for (const width of [375, 1440]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`${width} px, ${colorScheme}: nothing overflows sideways and the status is visible`, async () => {
-      const { page, context } = await openApp(browser, server.url, { viewport: { width, height: 900 }, colorScheme });
+      const { page, context } = await openApp(env.browser, env.server.url, { viewport: { width, height: 900 }, colorScheme });
       await expectStatus(page, /Signature verified/);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
@@ -31,7 +23,7 @@ for (const width of [375, 1440]) {
 }
 
 test('typing in the token does not move the layout', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   const box = () => ui(page).status.boundingBox();
   const before = await box();
   await ui(page).token.fill('');
@@ -43,7 +35,7 @@ test('typing in the token does not move the layout', async () => {
 });
 
 test('keyboard only: Tab reaches the mode switch and Enter switches to Encode', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   let reached = false;
   for (let i = 0; i < 15 && !reached; i++) {
     await page.keyboard.press('Tab');

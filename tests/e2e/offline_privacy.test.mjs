@@ -1,30 +1,22 @@
 // The promise, enforced and proven: nothing leaves the page, nothing secret is stored, the
 // browser enforces a Content Security Policy, and the page works with the network cut.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { serve, launch, ui, expectStatus, foreignRequests, DIST } from './support.mjs';
+import { serve, ui, expectStatus, foreignRequests, DIST, withBrowser } from './support.mjs';
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = withBrowser();
 
 test('a whole session makes no request outside the origin and stores no key material', async () => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const context = await env.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   const requests = [];
   context.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const u = ui(page);
   await expectStatus(page, /Signature verified/);
   const loaded = Date.now();
@@ -49,7 +41,7 @@ test('a whole session makes no request outside the origin and stores no key mate
   await u.decode.click();
   await expectStatus(page, /Signature verified/);
 
-  assert.deepEqual(foreignRequests(requests.map((r) => r.url), server.origin), [], 'no request left the origin');
+  assert.deepEqual(foreignRequests(requests.map((r) => r.url), env.server.origin), [], 'no request left the origin');
   // After load the page may still fetch its own build files (the key generation worker's script
   // and wasm when a key is first made, the service worker's precache), never anything else.
   const buildFiles = new Set(readdirSync(DIST).map((f) => `/${f}`));
@@ -74,11 +66,11 @@ test('a whole session makes no request outside the origin and stores no key mate
 });
 
 test('the release build carries a Content Security Policy that the browser enforces', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const violations = [];
   page.on('console', (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await expectStatus(page, /Signature verified/);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "'wasm-unsafe-eval'"]) {
@@ -94,15 +86,15 @@ test('the release build carries a Content Security Policy that the browser enfor
 });
 
 test('after the first visit, a reload with the network cut still decodes and verifies', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await expectStatus(page, /Signature verified/);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   // The service worker controls the page once it has claimed it.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
-  await server.close();
+  await env.server.close();
   await page.reload();
   await expectStatus(page, /Signature verified/);
   const h = Buffer.from('{"alg":"HS256"}').toString('base64url');
@@ -111,5 +103,5 @@ test('after the first visit, a reload with the network cut still decodes and ver
   await ui(page).secret.fill('offline-secret-0123456789abcdef!');
   await expectStatus(page, /Signature verified/);
   await context.close();
-  server = await serve(); // for after()
+  env.server = await serve(); // a fresh one for the after() hook to close
 });

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, extname, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = resolve(process.env.DIST ?? new URL('../../dist', import.meta.url).pathname);
@@ -118,4 +119,21 @@ export async function expectStatus(page, pattern, timeout = 10000) {
     await page.waitForTimeout(50);
   }
   throw new Error(`signature status ${JSON.stringify(text)} does not match ${pattern}`);
+}
+
+/**
+ * Registers before/after hooks that start headless Chromium and serve dist/ (at `prefix`) for
+ * the test file; returns an object whose `browser` and `server` are set once they run.
+ */
+export function withBrowser(prefix = '/') {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serve(DIST, prefix);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -69,8 +69,9 @@ log "route=$ROUTE chrome=$CHROME"
 step fmt cargo fmt --all -- --check
 step clippy cargo clippy --all-targets --locked -- -D warnings
 step native-tests cargo test --locked
-step browser-tests wasm_run cargo test --locked --target wasm32-unknown-unknown --test browser
+# --release shares the dependency build with the release site build just before it.
 step release-build wasm_run trunk build --release --offline
+step browser-tests wasm_run cargo test --release --locked --target wasm32-unknown-unknown --test browser
 if [ -f "$ROOT/dist/index.html" ]; then
   step e2e env DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/e2e/"
 else

@@ -5,7 +5,7 @@
 
 TOOLCHAIN := tests/support/toolchain.sh
 
-.PHONY: serve test build setup clean
+.PHONY: serve test build single setup clean
 
 serve:
 	@$(TOOLCHAIN) wasm trunk serve --offline --address 127.0.0.1 --port 8080
@@ -17,8 +17,12 @@ test:
 build:
 	@$(TOOLCHAIN) wasm trunk build --release --offline
 
+# One self-contained HTML file for air-gapped machines (works from file://); prints its SHA-256.
+single: build
+	@python3 tests/support/single-file.py dist dist-single/jwt-debugger.html
+
 setup:
 	@$(TOOLCHAIN) ensure
 
 clean:
-	rm -rf dist target
+	rm -rf dist dist-single target

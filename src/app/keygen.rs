@@ -41,6 +41,10 @@ impl std::fmt::Debug for KeyMaterial {
     }
 }
 
+/// What the worker posts once its message handler is installed: only then is a request safe
+/// to send (the wasm starts asynchronously, after the worker's script has run).
+pub const WORKER_READY: &str = "ready";
+
 /// The page's request to the worker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeygenRequest {

@@ -1,8 +1,9 @@
 //! The key generation web worker. RSA key generation takes seconds in WebAssembly; running it
 //! here keeps the page responsive, and the page can cancel by terminating this worker.
 //!
-//! Protocol: the page posts a JSON `KeygenRequest`; the worker posts back a JSON
-//! `KeygenResponse` (see `jwt_debugger::app::keygen`).
+//! Protocol: the worker posts `WORKER_READY` once it listens; the page then posts a JSON
+//! `KeygenRequest`; the worker posts back a JSON `KeygenResponse` (see
+//! `jwt_debugger::app::keygen`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -23,6 +24,9 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
+    // The wasm starts asynchronously after the script: a request posted before this point would
+    // find no handler and be lost, so the page waits for this word before sending one.
+    let _ = scope.post_message(&jwt_debugger::app::keygen::WORKER_READY.into());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

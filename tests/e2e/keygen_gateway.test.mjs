@@ -75,9 +75,9 @@ for (const [label, alg] of [
   ['EC P-384', 'ES384'],
   ['EC P-521', 'ES512'],
   ['Ed25519', 'EdDSA'],
-  ['HMAC 256', 'HS256'],
-  ['HMAC 384', 'HS384'],
-  ['HMAC 512', 'HS512'],
+  ['HMAC 256-bit', 'HS256'],
+  ['HMAC 384-bit', 'HS384'],
+  ['HMAC 512-bit', 'HS512'],
 ]) {
   test(`${label}: generate, sign with ${alg} in Encode mode, verify after switching back`, async () => {
     const { page, context, errors } = await openApp(env.browser, env.server.url);

@@ -11,7 +11,7 @@ cd "$ROOT"
 
 LOGS="$ROOT/target/test-logs"
 # A run after a failed one starts clean: no old logs, no old build output.
-rm -rf "$LOGS" "$ROOT/dist"
+rm -rf "$LOGS" "$ROOT/dist" "$ROOT/dist-single"
 mkdir -p "$LOGS"
 
 PASSED=0
@@ -71,6 +71,7 @@ step clippy cargo clippy --all-targets --locked -- -D warnings
 step native-tests cargo test --locked
 # --release shares the dependency build with the release site build just before it.
 step release-build wasm_run trunk build --release --offline
+step single-file python3 "$ROOT/tests/support/single-file.py" "$ROOT/dist" "$ROOT/dist-single/jwt-debugger.html"
 step browser-tests wasm_run cargo test --release --locked --target wasm32-unknown-unknown --test browser
 if [ -f "$ROOT/dist/index.html" ]; then
   step e2e env DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/e2e/"

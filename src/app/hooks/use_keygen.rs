@@ -9,11 +9,23 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{MessageEvent, Worker};
 use yew::prelude::*;
 
-use crate::app::keygen::{KeyMaterial, KeygenRequest, KeygenResponse};
+use crate::app::keygen::{KeyMaterial, KeygenRequest, KeygenResponse, WORKER_READY};
 
 /// The worker's loader script, written by trunk next to index.html (relative, so it works under
 /// any sub-path).
 const WORKER_URL: &str = "./keygen_loader.js";
+
+/// The single-file build (`make single`) has no files beside it: it puts the worker in a
+/// `blob:` URL under this global name before the app starts.
+const INLINE_WORKER_GLOBAL: &str = "jwtKeygenWorkerUrl";
+
+/// Where the key generation worker is: the inline blob of a single-file build, or the loader.
+fn worker_url() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &INLINE_WORKER_GLOBAL.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| WORKER_URL.to_owned())
+}
 
 /// Where key generation is.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,13 +98,25 @@ fn spawn(
     job: Rc<RefCell<Option<Job>>>,
 ) -> Result<Job, String> {
     let started = js_sys::Date::now();
-    let worker = Worker::new(WORKER_URL)
+    let worker = Worker::new(&worker_url())
         .map_err(|e| format!("cannot start the key generation worker: {e:?}"))?;
+    let request = serde_json::to_string(&KeygenRequest {
+        kind: label.to_owned(),
+    })
+    .map_err(|e| e.to_string())?;
     let on_message = {
-        let (state, job) = (state.clone(), job.clone());
+        let (state, job, worker) = (state.clone(), job.clone(), worker.clone());
         Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let elapsed_ms = js_sys::Date::now() - started;
             let text = event.data().as_string().unwrap_or_default();
+            if text == WORKER_READY {
+                if let Err(e) = worker.post_message(&request.clone().into()) {
+                    state.set(KeygenState::Failed(format!(
+                        "cannot reach the worker: {e:?}"
+                    )));
+                }
+                return;
+            }
             state.set(match serde_json::from_str::<KeygenResponse>(&text) {
                 Ok(KeygenResponse::Done(material)) => KeygenState::Done {
                     material: Rc::new(*material),
@@ -120,13 +144,6 @@ fn spawn(
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let request = serde_json::to_string(&KeygenRequest {
-        kind: label.to_owned(),
-    })
-    .map_err(|e| e.to_string())?;
-    worker
-        .post_message(&request.into())
-        .map_err(|e| format!("cannot reach the worker: {e:?}"))?;
 
     state.set(KeygenState::Running {
         label: label.to_owned(),

@@ -18,7 +18,9 @@
 # ~/.cargo/bin, so a developer's own versions are left alone. Node tools (playwright-core,
 # binaryen's wasm-opt) come from tests/package-lock.json. No step downloads a browser or a
 # prebuilt binary: Chromium comes from the system's package manager.
-set -euo pipefail
+#
+# Sourced by run-all.sh for its functions; the shell options are set only when run as a command
+# (below), so that sourcing does not turn on errexit in the caller.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CACHE=${JWT_DEBUGGER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jwt-debugger}
@@ -51,8 +53,9 @@ apt_install() {
   command -v apt-get >/dev/null 2>&1 ||
     die "missing: ${missing[*]}; install them with your system's package manager"
   log "installing Debian packages: ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  as_root apt-get update -qq || die "apt-get update failed"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
+    die "could not install: ${missing[*]}"
 }
 
 # Which way this machine gets a wasm32 standard library: prints "rustup" or "debian".
@@ -154,8 +157,8 @@ ensure() {
   debian) apt_install "${DEBIAN_RUST_PACKAGES[@]}" ;;
   *) die "unknown JWT_WASM_ROUTE '$ROUTE' (use rustup or debian)" ;;
   esac
-  ensure_node_modules
-  TOOL_PATH=$(tool_path)
+  ensure_node_modules || return 1
+  TOOL_PATH=$(tool_path) || return 1
 }
 
 # Runs "$@" with the environment of a wasm32 build on this machine's route.
@@ -184,5 +187,6 @@ main() {
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
   main "$@"
 fi

@@ -11,6 +11,9 @@ pub struct CopyButtonProps {
     pub text: AttrValue,
     /// The button's accessible name, e.g. "Copy token".
     pub label: AttrValue,
+    /// The visible text when idle, if not "Copy" (e.g. "Copy link" beside another Copy).
+    #[prop_or_default]
+    pub idle_text: Option<AttrValue>,
 }
 
 /// "Copy" → "Copied" (or "Copy failed") for two seconds; the accessible name stays stable.
@@ -21,8 +24,9 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
         let text = props.text.to_string();
         copy.reform(move |_: MouseEvent| text.clone())
     };
+    let idle = props.idle_text.clone().unwrap_or(AttrValue::Static("Copy"));
     let shown = match state {
-        CopyState::Idle => "Copy",
+        CopyState::Idle => idle.as_str(),
         CopyState::Copied => "Copied",
         CopyState::Failed => "Copy failed",
     };

@@ -68,7 +68,7 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
                 <h2 id="encoded-heading">{ "Encoded" }</h2>
                 <div class="pane-actions">
                     <CopyButton text={props.token.clone()} label="Copy token" />
-                    <CopyButton text={AttrValue::from(share)} label="Copy share link" />
+                    <CopyButton text={AttrValue::from(share)} label="Copy share link" idle_text="Copy link" />
                 </div>
             </div>
             <div class="token-editor">

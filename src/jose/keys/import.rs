@@ -272,6 +272,12 @@ fn public_keys_from_pem(text: &str) -> Result<KeySet, JoseError> {
     }
     match set.skipped.first() {
         Some(first) if set.keys.is_empty() => Err(first.error.clone()),
+        // Only blocks that hold no key at all (e.g. a lone EC PARAMETERS block): the key list
+        // must never be empty, so say what was missing.
+        None if set.keys.is_empty() => Err(JoseError::UnsupportedPemLabel {
+            found: "EC PARAMETERS only".to_owned(),
+            expected: "PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE or a private key",
+        }),
         _ => Ok(set),
     }
 }

@@ -113,6 +113,22 @@ test('a pasted "Bearer " token with line breaks decodes and the repairs are show
   await page.getByText(/line break/).first().waitFor();
 });
 
+test('a 1 MB token decodes and the page keeps responding', async () => {
+  const big = { sub: 'big', blob: 'x'.repeat(1024 * 1024), iat: now(), exp: now() + 600 };
+  const token = signJwt('HS256', Buffer.from('k'.repeat(32)), big);
+  assert.ok(token.length > 1024 * 1024);
+  const u = ui(page);
+  await u.token.fill(token);
+  await u.secret.fill('k'.repeat(32));
+  await expectStatus(page, /Signature verified/, 30000);
+  // A click elsewhere is still handled with the megabyte on screen.
+  const before = await page.evaluate(() => document.documentElement.dataset.theme ?? 'system');
+  await page.getByRole('button', { name: /^Theme/ }).click({ timeout: 5000 });
+  assert.notEqual(await page.evaluate(() => document.documentElement.dataset.theme ?? 'system'), before);
+  await page.getByRole('button', { name: /^Theme/ }).click();
+  await page.getByRole('button', { name: /^Theme/ }).click();
+});
+
 test('garbage input keeps the page alive and explains itself', async () => {
   const u = ui(page);
   const garbage = [

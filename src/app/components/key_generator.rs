@@ -99,7 +99,7 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
             material,
             elapsed_ms,
         } => html! {
-            <p class="note" role="status">{ format!("Generated a {} key in {:.1} s.", material.label, elapsed_ms / 1000.0) }</p>
+            <p class="note" role="status" data-elapsed-ms={elapsed_ms.round().to_string()}>{ format!("Generated a {} key in {:.1} s.", material.label, elapsed_ms / 1000.0) }</p>
         },
         KeygenState::Failed(reason) => {
             html! { <p class="field-error" role="status">{ format!("Key generation failed: {reason}") }</p> }

@@ -26,7 +26,8 @@ async fn app_renders_the_encoded_token_textarea_under_its_accessible_name() {
         .unwrap()
         .expect("the Encoded token textarea is rendered");
     let area: HtmlTextAreaElement = area.dyn_into().unwrap();
-    assert_eq!(area.value(), "");
+    // The page opens on the example token, ready to verify.
+    assert_eq!(area.value(), jwt_debugger::app::example::TOKEN.trim());
 }
 
 #[wasm_bindgen_test]

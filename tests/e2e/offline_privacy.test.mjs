@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve, ui, expectStatus, foreignRequests, DIST, withBrowser } from './support.mjs';
 
 const env = withBrowser();
@@ -104,4 +106,35 @@ test('after the first visit, a reload with the network cut still decodes and ver
   await expectStatus(page, /Signature verified/);
   await context.close();
   env.server = await serve(); // a fresh one for the after() hook to close
+});
+
+test('a new build replaces the service worker cache cleanly', async () => {
+  // Two builds served in turn at the same origin and path: the second differs (as any new
+  // build does) in its content, and so in the cache name post-build.sh derives from it.
+  const site = mkdtempSync(join(tmpdir(), 'jwt-sw-'));
+  cpSync(DIST, site, { recursive: true });
+  const server = await serve(site);
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await expectStatus(page, /Signature verified/);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  const first = await page.evaluate(() => caches.keys());
+  assert.equal(first.length, 1, `one cache: ${first}`);
+
+  const sw = join(site, 'sw.js');
+  writeFileSync(sw, readFileSync(sw, 'utf8').replace(first[0], `${first[0]}-next`));
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  // The new worker installs its cache, then on activation deletes the old one.
+  let keys = [];
+  for (let i = 0; i < 100; i++) {
+    keys = await page.evaluate(() => caches.keys());
+    if (keys.length === 1 && keys[0] !== first[0]) break;
+    await page.waitForTimeout(200);
+  }
+  assert.deepEqual(keys, [`${first[0]}-next`]);
+  await page.reload();
+  await expectStatus(page, /Signature verified/);
+  await context.close();
+  await server.close();
 });

@@ -9,6 +9,11 @@ use yew::prelude::*;
 #[hook]
 pub fn use_service_worker() {
     use_effect_with((), |_| {
+        // Only release builds write sw.js; the development server would answer with its HTML
+        // fallback, and an offline copy would serve stale files while developing.
+        if cfg!(debug_assertions) {
+            return;
+        }
         let Some(window) = web_sys::window() else {
             return;
         };

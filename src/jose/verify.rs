@@ -137,6 +137,32 @@ pub fn verify_with_keys_lenient(
     select_and_verify(token, keys, verify_token_lenient)
 }
 
+/// The keys a verifier tries for `token`, with their indices in `keys`, in order, and whether the
+/// header's `kid` picked them. A header `kid` picks the keys that carry it. Keys without a kid (a
+/// PEM, a certificate, a JWK without "kid") cannot be told apart by it, so they stay candidates
+/// when no key carries the kid: a gateway token with a Key ID must verify against the gateway's
+/// PEM public key. Without a header `kid`, every key is a candidate.
+pub fn candidate_keys<'a>(
+    token: &DecodedToken,
+    keys: &'a [KeyCandidate],
+) -> (Vec<(usize, &'a KeyCandidate)>, bool) {
+    let header_kid = token.kid();
+    let with_kid: Vec<(usize, &KeyCandidate)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| header_kid.is_some() && k.kid.as_deref() == header_kid)
+        .collect();
+    if !with_kid.is_empty() {
+        return (with_kid, true);
+    }
+    let rest = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| header_kid.is_none() || k.kid.is_none())
+        .collect();
+    (rest, false)
+}
+
 /// Key selection shared by the strict and lenient entry points; `verify_one` checks one key.
 fn select_and_verify(
     token: &DecodedToken,
@@ -147,23 +173,7 @@ fn select_and_verify(
         return Err(JoseError::NoKeys);
     }
     let header_kid = token.kid();
-    // A header `kid` picks the keys that carry it. Keys without a kid (a PEM, a certificate, a
-    // JWK without "kid") cannot be told apart by it, so they stay candidates when no key carries
-    // the kid: a gateway token with a Key ID must verify against the gateway's PEM public key.
-    let with_kid: Vec<(usize, &KeyCandidate)> = keys
-        .iter()
-        .enumerate()
-        .filter(|(_, k)| header_kid.is_some() && k.kid.as_deref() == header_kid)
-        .collect();
-    let selected_by_kid = !with_kid.is_empty();
-    let candidates: Vec<(usize, &KeyCandidate)> = if selected_by_kid {
-        with_kid
-    } else {
-        keys.iter()
-            .enumerate()
-            .filter(|(_, k)| header_kid.is_none() || k.kid.is_none())
-            .collect()
-    };
+    let (candidates, selected_by_kid) = candidate_keys(token, keys);
     if let (Some(kid), true) = (header_kid, candidates.is_empty()) {
         let available: Vec<String> = keys
             .iter()

@@ -28,7 +28,7 @@ use crate::jose::algorithm::Family;
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
 use crate::jose::lints::{self, LintContext};
 use crate::jose::token::{self, DecodedToken};
-use crate::jose::{Algorithm, JoseError};
+use crate::jose::{Algorithm, JoseError, verify};
 
 /// What Encode mode produced: a signed token, or why not.
 type SignResult = Option<Result<Signed, String>>;
@@ -199,7 +199,7 @@ pub fn app() -> Html {
 
 /// The key the findings judge the token against: for HS* the secret (or, if the secret text is
 /// itself a public key, that key: HMAC keyed with a public key is the algorithm-confusion
-/// attack), else the public key the verification uses (the header's `kid` picks from a JWKS).
+/// attack), else the first key verification tries (the same selection by the header's `kid`).
 fn lint_key(
     state: &PageState,
     token: &DecodedToken,
@@ -221,10 +221,8 @@ fn lint_key(
             .map(PublicKey::Hmac);
     }
     let candidates = public_keys.as_ref().ok()?;
-    let by_kid = token
-        .kid()
-        .and_then(|kid| candidates.iter().find(|c| c.kid.as_deref() == Some(kid)));
-    by_kid.or(candidates.first()).map(|c| c.key.clone())
+    let (tried, _) = verify::candidate_keys(token, candidates);
+    tried.first().map(|(_, c)| c.key.clone())
 }
 
 /// The verification inputs as typed.

@@ -25,7 +25,7 @@ pub fn use_service_worker() {
         // Service workers need http(s); on file:// the property exists but registration throws.
         if secure && !container.is_undefined() {
             spawn_local(async move {
-                // Failure only means no offline copy (e.g. the development server has no sw.js).
+                // Failure only means no offline copy; the page works online as before.
                 let _ = JsFuture::from(container.register("./sw.js")).await;
             });
         }

@@ -5,7 +5,7 @@
 
 TOOLCHAIN := tests/support/toolchain.sh
 
-.PHONY: serve test build single setup clean
+.PHONY: serve test build single bench setup clean
 
 serve:
 	@$(TOOLCHAIN) wasm trunk serve --offline --address 127.0.0.1 --port 8080
@@ -20,6 +20,11 @@ build:
 # One self-contained HTML file for air-gapped machines (works from file://); prints its SHA-256.
 single: build
 	@python3 tests/support/single-file.py dist dist-single/jwt-debugger.html
+
+# Benchmarks in headless Chromium (the engine against WebCrypto, load, typing, key generation):
+# prints a table and writes target/bench/results.json. Native ones: cargo bench --bench core.
+bench:
+	@tests/support/bench.sh
 
 setup:
 	@$(TOOLCHAIN) ensure

@@ -18,6 +18,35 @@ async fn render_app() -> Element {
     root
 }
 
+/// Waits `ms` milliseconds on the browser's timer.
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The signature status once the engine has answered (verification is asynchronous: WebCrypto
+/// answers with a promise); gives up after two seconds with whatever it says then.
+async fn settled_status(root: &Element) -> String {
+    let status = root
+        .query_selector("[role='status'][aria-label='Signature status']")
+        .unwrap()
+        .expect("signature status");
+    for _ in 0..200 {
+        let text = status.text_content().unwrap_or_default();
+        if !text.contains("checking") {
+            return text;
+        }
+        sleep_ms(10).await;
+        yew::scheduler::flush().await;
+    }
+    status.text_content().unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 async fn app_renders_the_encoded_token_textarea_under_its_accessible_name() {
     let root = render_app().await;
@@ -40,26 +69,14 @@ async fn app_renders_header_payload_and_signature_status() {
             "{name} editor"
         );
     }
-    let status = root
-        .query_selector("[role='status'][aria-label='Signature status']")
-        .unwrap()
-        .expect("signature status");
-    assert!(
-        status
-            .text_content()
-            .unwrap()
-            .contains("Signature verified")
-    );
+    let text = settled_status(&root).await;
+    assert!(text.contains("Signature verified"), "{text}");
 }
 
 #[wasm_bindgen_test]
 async fn the_example_token_is_decoded_and_verified_in_wasm() {
     let root = render_app().await;
-    let status = root
-        .query_selector("[role='status'][aria-label='Signature status']")
-        .unwrap()
-        .unwrap();
-    let text = status.text_content().unwrap();
+    let text = settled_status(&root).await;
     assert!(text.starts_with("Signature verified"), "{text}");
     let header: HtmlTextAreaElement = root
         .query_selector("textarea[aria-label='Header']")

@@ -73,6 +73,14 @@ pub fn generate_material(kind: KeyKind) -> Result<KeyMaterial, String> {
     export_material(kind, &key)
 }
 
+/// A new HMAC secret of `kind` from the page's CSPRNG, with its export (base64url).
+pub fn generate_secret_material(kind: KeyKind) -> Result<KeyMaterial, String> {
+    let mut rng = seeded_rng().map_err(|e| e.to_string())?;
+    let secret = keys::generate_secret(kind, &mut rng)
+        .ok_or_else(|| format!("{} is not an HMAC secret", kind.label()))?;
+    export_material(kind, &secret)
+}
+
 /// Every export of `key`, as the generator shows them.
 pub fn export_material(kind: KeyKind, key: &PrivateKey) -> Result<KeyMaterial, String> {
     let label = kind.label().to_owned();
@@ -90,19 +98,58 @@ pub fn export_material(kind: KeyKind, key: &PrivateKey) -> Result<KeyMaterial, S
             symmetric: true,
         });
     }
-    let public = key.public_key();
+    let private_pem = key.to_pkcs8_pem().map_err(|e| e.to_string())?;
+    let private_pkcs1_pem = matches!(key, PrivateKey::Rsa(_))
+        .then(|| key.to_pkcs1_pem().ok())
+        .flatten();
+    public_exports(kind, &key.public_key(), private_pem, private_pkcs1_pem)
+}
+
+/// Every export of a key pair that WebCrypto generated, from its DER PKCS#8 and SPKI: the
+/// private key is only re-wrapped (PEM, and for RSA the PKCS#1 structure inside the PKCS#8),
+/// so no private-key arithmetic runs on the page; the public key is parsed like any pasted one.
+pub fn material_from_der(kind: KeyKind, pkcs8: &[u8], spki: &[u8]) -> Result<KeyMaterial, String> {
+    use der::pem::LineEnding;
+    let public = keys::parse_spki_der(spki).map_err(|e| e.to_string())?;
+    if public.key_type() != kind.key_type() {
+        return Err(format!(
+            "the browser made a {} instead of a {} key",
+            public.key_type().describe(),
+            kind.label()
+        ));
+    }
+    let pem = |label: &str, der: &[u8]| {
+        der::pem::encode_string(label, LineEnding::LF, der).map_err(|e| e.to_string())
+    };
+    let private_pem = pem("PRIVATE KEY", pkcs8)?;
+    let private_pkcs1_pem = match kind {
+        KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => {
+            let info = pkcs8::PrivateKeyInfoRef::try_from(pkcs8).map_err(|e| e.to_string())?;
+            Some(pem("RSA PRIVATE KEY", info.private_key.as_bytes())?)
+        }
+        _ => None,
+    };
+    public_exports(kind, &public, private_pem, private_pkcs1_pem)
+}
+
+/// The generator's outputs for an asymmetric key, given its private PEM forms.
+fn public_exports(
+    kind: KeyKind,
+    public: &keys::PublicKey,
+    private_pem: String,
+    private_pkcs1_pem: Option<String>,
+) -> Result<KeyMaterial, String> {
+    let alg = kind.default_alg().to_owned();
     let jwk = public.to_published_jwk(&alg);
     let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| e.to_string());
     Ok(KeyMaterial {
-        private_pem: key.to_pkcs8_pem().map_err(|e| e.to_string())?,
-        private_pkcs1_pem: matches!(key, PrivateKey::Rsa(_))
-            .then(|| key.to_pkcs1_pem().ok())
-            .flatten(),
+        private_pem,
+        private_pkcs1_pem,
         public_pem: public.to_spki_pem().map_err(|e| e.to_string())?,
         public_jwk: pretty(&jwk)?,
         jwks: pretty(&keys::jwks(std::slice::from_ref(&jwk)))?,
         kid: public.thumbprint(),
-        label,
+        label: kind.label().to_owned(),
         alg,
         symmetric: false,
     })
@@ -148,6 +195,32 @@ mod tests {
         }
     }
 
+    /// What WebCrypto hands over (DER PKCS#8 and SPKI) gives the same exports as the Rust
+    /// generator's own key.
+    #[test]
+    fn exports_from_der_match_the_exports_of_the_parsed_key() {
+        let mut rng = seeded_rng().unwrap();
+        for kind in [KeyKind::Rsa2048, KeyKind::P384, KeyKind::Ed25519] {
+            let key = keys::generate(kind, &mut rng).unwrap();
+            let from_key = export_material(kind, &key).unwrap();
+            let from_der = material_from_der(
+                kind,
+                &key.to_pkcs8_der().unwrap(),
+                &key.public_key().to_spki_der().unwrap(),
+            )
+            .unwrap();
+            assert_eq!(from_der, from_key, "{}", kind.label());
+        }
+        let rsa = keys::generate(KeyKind::Rsa2048, &mut rng).unwrap();
+        let err = material_from_der(
+            KeyKind::P256,
+            &rsa.to_pkcs8_der().unwrap(),
+            &rsa.public_key().to_spki_der().unwrap(),
+        )
+        .unwrap_err();
+        assert!(err.contains("instead of"), "{err}");
+    }
+
     #[test]
     fn debug_prints_no_key_material() {
         let m = generate_material(KeyKind::Ed25519).unwrap();
@@ -160,8 +233,9 @@ mod tests {
 
     #[test]
     fn hmac_kinds_give_a_base64url_secret_of_the_right_size() {
-        let m = generate_material(KeyKind::Hmac384).unwrap();
+        let m = generate_secret_material(KeyKind::Hmac384).unwrap();
         assert!(m.symmetric);
+        assert!(generate_secret_material(KeyKind::P256).is_err());
         assert_eq!(
             crate::jose::base64url::decode(&m.private_pem)
                 .unwrap()

@@ -5,6 +5,7 @@
 //! URL fragment, workers) live in hooks, never in the reducer.
 
 pub mod components;
+pub mod engine;
 pub mod example;
 pub mod gateway;
 pub mod hooks;

@@ -1,10 +1,11 @@
 //! From what the user typed to one signature status. Thin glue over the core: which key input
 //! applies (secret or public key) follows the header's algorithm family.
 
+use crate::app::engine;
 use crate::jose::algorithm::Family;
 use crate::jose::keys::{self, KeyCandidate, PublicKey, SecretEncoding};
 use crate::jose::token::DecodedToken;
-use crate::jose::{Algorithm, JoseError, verify};
+use crate::jose::{Algorithm, JoseError};
 
 /// The one status of the Verify Signature pane. Its text always contains exactly one of
 /// "Signature verified", "Invalid signature" or "Not verified".
@@ -16,6 +17,9 @@ pub enum SignatureStatus {
     Invalid(String),
     /// No verdict: something needed is missing or unreadable; the detail says what.
     NotVerified(String),
+    /// The inputs just changed and the engine is still checking (well under a frame with
+    /// WebCrypto). Never shows an earlier verdict for the new inputs.
+    Checking,
 }
 
 impl SignatureStatus {
@@ -25,6 +29,7 @@ impl SignatureStatus {
             SignatureStatus::Verified(detail) => format!("Signature verified {detail}"),
             SignatureStatus::Invalid(reason) => format!("Invalid signature: {reason}"),
             SignatureStatus::NotVerified(reason) => format!("Not verified: {reason}"),
+            SignatureStatus::Checking => "Not verified yet: checking the signature…".to_owned(),
         }
     }
 
@@ -33,7 +38,7 @@ impl SignatureStatus {
         match self {
             SignatureStatus::Verified(_) => "status-ok",
             SignatureStatus::Invalid(_) => "status-bad",
-            SignatureStatus::NotVerified(_) => "status-neutral",
+            SignatureStatus::NotVerified(_) | SignatureStatus::Checking => "status-neutral",
         }
     }
 }
@@ -51,8 +56,9 @@ pub struct KeyInputs<'a> {
     pub public_key_empty: bool,
 }
 
-/// Verifies a decoded token with whichever key input its algorithm needs.
-pub fn signature_status(
+/// Verifies a decoded token with whichever key input its algorithm needs, on the page's
+/// engine (WebCrypto, else the Rust core).
+pub async fn signature_status(
     decoded: &Result<DecodedToken, JoseError>,
     inputs: KeyInputs<'_>,
 ) -> SignatureStatus {
@@ -70,12 +76,16 @@ pub fn signature_status(
         Family::None => SignatureStatus::NotVerified(
             "the header says alg \"none\": the token is unsigned and must never be trusted".into(),
         ),
-        Family::Hmac => hmac_status(token, alg, inputs),
-        _ => public_key_status(token, inputs),
+        Family::Hmac => hmac_status(token, alg, inputs).await,
+        _ => public_key_status(token, inputs).await,
     }
 }
 
-fn hmac_status(token: &DecodedToken, alg: Algorithm, inputs: KeyInputs<'_>) -> SignatureStatus {
+async fn hmac_status(
+    token: &DecodedToken,
+    alg: Algorithm,
+    inputs: KeyInputs<'_>,
+) -> SignatureStatus {
     if inputs.secret.is_empty() {
         return SignatureStatus::NotVerified(format!(
             "enter the secret to verify this {} token",
@@ -86,23 +96,24 @@ fn hmac_status(token: &DecodedToken, alg: Algorithm, inputs: KeyInputs<'_>) -> S
         Err(e) => SignatureStatus::NotVerified(e.to_string()),
         Ok(secret) => {
             let key = PublicKey::Hmac(secret);
+            let outcome = engine::verify_token_lenient(token, &key).await.map(|_| ());
             with_repair_note(
                 token,
                 format!("with the secret ({})", inputs.secret_encoding.label()),
-                |t| verify::verify_token_lenient(t, &key),
+                outcome,
             )
         }
     }
 }
 
-/// Verifies leniently (over the repaired text), then says so when the text needed repairs
+/// Verification is lenient (over the repaired text); this says so when the text needed repairs
 /// that a strict verifier would reject: "verified" must not hide a token that fails elsewhere.
 fn with_repair_note(
     token: &DecodedToken,
     detail: String,
-    verify: impl FnOnce(&DecodedToken) -> Result<(), JoseError>,
+    outcome: Result<(), JoseError>,
 ) -> SignatureStatus {
-    match verify(token) {
+    match outcome {
         Err(e) => SignatureStatus::Invalid(e.to_string()),
         Ok(()) => match token.diagnoses.iter().find(|d| d.alters_token()) {
             None => SignatureStatus::Verified(detail),
@@ -114,7 +125,7 @@ fn with_repair_note(
     }
 }
 
-fn public_key_status(token: &DecodedToken, inputs: KeyInputs<'_>) -> SignatureStatus {
+async fn public_key_status(token: &DecodedToken, inputs: KeyInputs<'_>) -> SignatureStatus {
     if inputs.public_key_empty {
         return SignatureStatus::NotVerified(
             "paste the public key (PEM, certificate, JWK or JWKS)".into(),
@@ -122,19 +133,15 @@ fn public_key_status(token: &DecodedToken, inputs: KeyInputs<'_>) -> SignatureSt
     }
     match inputs.public_keys {
         Err(e) => SignatureStatus::NotVerified(format!("the public key cannot be read: {e}")),
-        Ok(candidates) => {
-            let mut label = String::new();
-            let status = with_repair_note(token, String::new(), |t| {
-                label = verify::verify_with_keys_lenient(t, candidates)?.label;
-                Ok(())
-            });
-            match status {
+        Ok(candidates) => match engine::verify_with_keys_lenient(token, candidates).await {
+            Ok(report) => match with_repair_note(token, String::new(), Ok(())) {
                 SignatureStatus::Verified(rest) => {
-                    SignatureStatus::Verified(format!("with {label}{rest}"))
+                    SignatureStatus::Verified(format!("with {}{rest}", report.label))
                 }
                 other => other,
-            }
-        }
+            },
+            Err(e) => with_repair_note(token, String::new(), Err(e)),
+        },
     }
 }
 

@@ -17,18 +17,17 @@ use super::keys::{KeyCandidate, PublicKey};
 use super::sign::hmac_tag;
 use super::token::DecodedToken;
 
-/// Verifies a raw JWS signature over `signing_input`.
+/// Verifies a raw JWS signature over `signing_input`: [`precheck`], then the arithmetic.
 pub fn verify_bytes(
     alg: Algorithm,
     key: &PublicKey,
     signing_input: &[u8],
     signature: &[u8],
 ) -> Result<(), JoseError> {
-    alg.check_fits(key.key_type())?;
+    precheck(alg, key, signature)?;
     let mismatch = |_| JoseError::SignatureMismatch;
     match (key, alg.family(), alg.hash()) {
-        (PublicKey::Hmac(secret), Family::Hmac, Some(h)) => {
-            check_len(alg, signature.len(), h.output_len())?;
+        (PublicKey::Hmac(secret), Family::Hmac, Some(_)) => {
             let tag = hmac_tag(alg, &secret.0, signing_input)?;
             // Constant-time comparison: timing must not reveal how many tag bytes matched.
             if bool::from(tag.as_slice().ct_eq(signature)) {
@@ -38,8 +37,6 @@ pub fn verify_bytes(
             }
         }
         (PublicKey::Rsa(rsa_key), Family::Rsa | Family::RsaPss, Some(h)) => {
-            use rsa::traits::PublicKeyParts;
-            check_len(alg, signature.len(), rsa_key.size())?;
             with_hash!(h, D => {
                 if alg.family() == Family::Rsa {
                     let sig = rsa::pkcs1v15::Signature::try_from(signature).map_err(mismatch)?;
@@ -59,16 +56,67 @@ pub fn verify_bytes(
         (PublicKey::P384(k), _, _) => ecdsa::verify_p384(k, signing_input, signature),
         (PublicKey::P521(k), _, _) => ecdsa::verify_p521(k, signing_input, signature),
         (PublicKey::Ed25519(k), _, _) => {
-            check_len(alg, signature.len(), ed25519_dalek::SIGNATURE_LENGTH)?;
             let sig = ed25519_dalek::Signature::from_slice(signature).map_err(mismatch)?;
             // verify_strict also rejects small-order keys and non-canonical R (RFC 8032 §5.1.7).
             k.verify_strict(signing_input, &sig).map_err(mismatch)
         }
         // check_fits already refused every other combination; keep a typed error, not a panic.
-        _ => Err(JoseError::AlgorithmKeyMismatch {
-            alg: alg.as_str().to_owned(),
-            key: key.key_type().describe().to_owned(),
-        }),
+        _ => Err(mismatched(alg, key)),
+    }
+}
+
+/// Every check [`verify_bytes`] makes before the signature arithmetic: `alg` fits the key, the
+/// signature has the algorithm's length and shape (ECDSA r||s in range and non-zero), and for
+/// Ed25519 the strict rules that not every library applies (no small-order key or R). An engine
+/// that hands the arithmetic to another implementation (the browser's WebCrypto) runs this
+/// first, so both engines reject the same inputs with the same typed errors.
+pub fn precheck(alg: Algorithm, key: &PublicKey, signature: &[u8]) -> Result<(), JoseError> {
+    alg.check_fits(key.key_type())?;
+    match (key, alg.hash()) {
+        (PublicKey::Hmac(_), Some(h)) => check_len(alg, signature.len(), h.output_len()),
+        (PublicKey::Rsa(rsa_key), Some(_)) => {
+            use rsa::traits::PublicKeyParts;
+            check_len(alg, signature.len(), rsa_key.size())
+        }
+        (PublicKey::P256(_), _) => ecdsa::check_p256(signature),
+        (PublicKey::P384(_), _) => ecdsa::check_p384(signature),
+        (PublicKey::P521(_), _) => ecdsa::check_p521(signature),
+        (PublicKey::Ed25519(k), _) => {
+            check_len(alg, signature.len(), ed25519_dalek::SIGNATURE_LENGTH)?;
+            ed25519_strict_precheck(k, signature)
+        }
+        _ => Err(mismatched(alg, key)),
+    }
+}
+
+/// The parts of `verify_strict` that are not the verification equation: R decodes and is not
+/// of small order, the key is not of small order, and s is canonical (below the group order).
+fn ed25519_strict_precheck(
+    key: &ed25519_dalek::VerifyingKey,
+    signature: &[u8],
+) -> Result<(), JoseError> {
+    use curve25519_dalek::edwards::CompressedEdwardsY;
+    use curve25519_dalek::scalar::Scalar;
+    let (r, s) = signature.split_at(signature.len().min(32));
+    let r_ok = <[u8; 32]>::try_from(r)
+        .ok()
+        .and_then(|r| CompressedEdwardsY(r).decompress())
+        .is_some_and(|point| !point.is_small_order());
+    let s_ok = <[u8; 32]>::try_from(s)
+        .ok()
+        .is_some_and(|s| bool::from(Scalar::from_canonical_bytes(s).is_some()));
+    if r_ok && s_ok && !key.is_weak() {
+        Ok(())
+    } else {
+        Err(JoseError::SignatureMismatch)
+    }
+}
+
+/// The error for an algorithm that does not fit the key (after `check_fits`, unreachable).
+fn mismatched(alg: Algorithm, key: &PublicKey) -> JoseError {
+    JoseError::AlgorithmKeyMismatch {
+        alg: alg.as_str().to_owned(),
+        key: key.key_type().describe().to_owned(),
     }
 }
 
@@ -163,12 +211,35 @@ pub fn candidate_keys<'a>(
     (rest, false)
 }
 
-/// Key selection shared by the strict and lenient entry points; `verify_one` checks one key.
-fn select_and_verify(
+/// The keys to try for a token, in order, each with whether its JWK `alg` allows the header's
+/// algorithm (RFC 7517 §4.4). Built by [`selection`]; the sync and async verifiers both walk it.
+#[derive(Debug)]
+pub struct Selection<'a> {
+    /// The keys to try, in order: the index into the caller's slice, the key, and `Err` when
+    /// the key must not be used for the header's algorithm.
+    pub attempts: Vec<(usize, &'a KeyCandidate, Result<(), JoseError>)>,
+    /// Whether the header's `kid` picked the keys.
+    pub selected_by_kid: bool,
+}
+
+impl Selection<'_> {
+    /// The report for the attempt at `index` having matched.
+    pub fn report(&self, index: usize, candidate: &KeyCandidate) -> MatchReport {
+        MatchReport {
+            index,
+            kid: candidate.kid.clone(),
+            label: candidate.label(),
+            selected_by_kid: self.selected_by_kid,
+        }
+    }
+}
+
+/// Which keys verification tries for `token` (see [`candidate_keys`]), or why none can be:
+/// no keys at all, or a header `kid` that no key carries.
+pub fn selection<'a>(
     token: &DecodedToken,
-    keys: &[KeyCandidate],
-    verify_one: fn(&DecodedToken, &PublicKey) -> Result<(), JoseError>,
-) -> Result<MatchReport, JoseError> {
+    keys: &'a [KeyCandidate],
+) -> Result<Selection<'a>, JoseError> {
     if keys.is_empty() {
         return Err(JoseError::NoKeys);
     }
@@ -189,24 +260,39 @@ fn select_and_verify(
         });
     }
     let header_alg = token.alg.as_ref().ok().map(|a| a.as_str());
+    let attempts = candidates
+        .into_iter()
+        .map(|(index, candidate)| {
+            let allowed = match (candidate.alg.as_deref(), header_alg) {
+                (Some(key_alg), Some(alg)) if key_alg != alg => Err(JoseError::KeyAlgMismatch {
+                    key_alg: key_alg.to_owned(),
+                    alg: alg.to_owned(),
+                }),
+                _ => Ok(()),
+            };
+            (index, candidate, allowed)
+        })
+        .collect();
+    Ok(Selection {
+        attempts,
+        selected_by_kid,
+    })
+}
+
+/// Key selection shared by the strict and lenient entry points; `verify_one` checks one key.
+fn select_and_verify(
+    token: &DecodedToken,
+    keys: &[KeyCandidate],
+    verify_one: fn(&DecodedToken, &PublicKey) -> Result<(), JoseError>,
+) -> Result<MatchReport, JoseError> {
+    let selection = selection(token, keys)?;
     let mut reasons = Vec::new();
-    for (index, candidate) in candidates {
-        let result = match (candidate.alg.as_deref(), header_alg) {
-            (Some(key_alg), Some(alg)) if key_alg != alg => Err(JoseError::KeyAlgMismatch {
-                key_alg: key_alg.to_owned(),
-                alg: alg.to_owned(),
-            }),
-            _ => verify_one(token, &candidate.key),
-        };
-        match result {
-            Ok(()) => {
-                return Ok(MatchReport {
-                    index,
-                    kid: candidate.kid.clone(),
-                    label: candidate.label(),
-                    selected_by_kid,
-                });
-            }
+    for (index, candidate, allowed) in &selection.attempts {
+        match allowed
+            .clone()
+            .and_then(|()| verify_one(token, &candidate.key))
+        {
+            Ok(()) => return Ok(selection.report(*index, candidate)),
             Err(e) => reasons.push(format!("{}: {e}", candidate.label())),
         }
     }

@@ -72,9 +72,10 @@ export function launch() {
  * Opens the app at `url` in a fresh context and waits until it has rendered. Returns the page,
  * every request URL it made, and every uncaught error or console error.
  */
-export async function openApp(browser, url, { viewport = { width: 1440, height: 900 }, colorScheme = 'light' } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1440, height: 900 }, colorScheme = 'light', init } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -86,6 +87,12 @@ export async function openApp(browser, url, { viewport = { width: 1440, height: 
   await page.getByRole('textbox', { name: 'Encoded token' }).waitFor({ timeout: 20000 });
   return { context, page, requests, errors };
 }
+
+/**
+ * An init script that takes WebCrypto away, as an insecure context (plain http on a non-local
+ * host) does: the page must fall back to its Rust engine and the key generation worker.
+ */
+export const WITHOUT_WEBCRYPTO = `Object.defineProperty(Crypto.prototype, 'subtle', { get() { return undefined; } });`;
 
 /** The requests that left `origin` (anything not same-origin, data: or blob:). */
 export function foreignRequests(requests, origin) {

@@ -67,12 +67,12 @@ ensure 2>/dev/null && ensure_browser && ensure_test_tools
 log "route=$ROUTE chrome=$CHROME"
 
 step fmt cargo fmt --all -- --check
-step clippy cargo clippy --all-targets --locked -- -D warnings
+step clippy cargo clippy --all-targets --features bench --locked -- -D warnings
 step native-tests cargo test --locked
 # --release shares the dependency build with the release site build just before it.
 step release-build wasm_run trunk build --release --offline
 step single-file python3 "$ROOT/tests/support/single-file.py" "$ROOT/dist" "$ROOT/dist-single/jwt-debugger.html"
-step browser-tests wasm_run cargo test --release --locked --target wasm32-unknown-unknown --test browser
+step browser-tests wasm_run cargo test --release --locked --target wasm32-unknown-unknown --test browser --test browser_engines --no-fail-fast
 if [ -f "$ROOT/dist/index.html" ]; then
   step e2e env DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/e2e/"
 else

@@ -17,11 +17,14 @@ use super::key_generator::KeyGenerator;
 use super::mode_switch::ModeSwitch;
 use super::theme_button::ThemeButton;
 use super::verify_pane::VerifyPane;
+use crate::app::hooks::use_async::{AsyncValue, Same, use_async};
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
 use crate::app::keygen::KeyMaterial;
-use crate::app::signing::{Signed, header_with_alg, sign_editors};
+use crate::app::signing::{
+    OwnPublicKey, SignJob, Signed, header_with_alg, own_public_key, prepare_signing, sign_job,
+};
 use crate::app::state::{Action, Mode, PageState};
 use crate::app::verification::{KeyInputs, SignatureStatus, key_note, signature_status, time_note};
 use crate::jose::algorithm::Family;
@@ -51,8 +54,12 @@ pub fn app() -> Html {
         use_memo(state.public_key.clone(), |k| keys::parse_public_keys(k));
     let private_key: Rc<Result<PrivateKey, JoseError>> =
         use_memo(state.private_key.clone(), |k| keys::parse_private_key(k));
-    let signed: Rc<SignResult> = {
-        let private_key = private_key.clone();
+    // Derived once per key edit: the key that verifies what Encode mode signs.
+    let own_public: Rc<Option<OwnPublicKey>> =
+        use_memo(Same(private_key.clone()), |k| own_public_key(&k.0));
+
+    // Encode mode: the checks run here, the signature on the engine (a promise).
+    let job: Rc<Option<Result<SignJob, String>>> = {
         let s = &*state;
         use_memo(
             (
@@ -61,14 +68,46 @@ pub fn app() -> Html {
                 s.payload_text.clone(),
                 s.secret.clone(),
                 s.secret_encoding,
-                s.private_key.clone(),
+                Same(private_key.clone()),
             ),
-            move |(mode, header, payload, secret, encoding, _)| {
+            |(mode, header, payload, secret, encoding, key)| {
                 (*mode == Mode::Encode)
-                    .then(|| sign_editors(header, payload, secret, *encoding, &private_key))
+                    .then(|| prepare_signing(header, payload, secret, *encoding, &key.0))
             },
         )
     };
+    let signed: AsyncValue<SignResult> = use_async(
+        (Same(job.clone()), Same(own_public.clone())),
+        |(job, own)| async move {
+            match &*job.0 {
+                None => None,
+                Some(Err(reason)) => Some(Err(reason.clone())),
+                Some(Ok(job)) => Some(sign_job(job, (*own.0).as_ref()).await),
+            }
+        },
+    );
+    // Decode mode: the pasted token verified with the key inputs, on the engine.
+    let decode_status: AsyncValue<SignatureStatus> = use_async(
+        (
+            Same(decoded.clone()),
+            Same(public_keys.clone()),
+            state.secret.clone(),
+            state.secret_encoding,
+            state.public_key.trim().is_empty(),
+        ),
+        |(decoded, public_keys, secret, secret_encoding, public_key_empty)| async move {
+            let inputs = KeyInputs {
+                secret: &secret,
+                secret_encoding,
+                public_keys: &public_keys.0,
+                public_key_empty,
+            };
+            signature_status(&decoded.0, inputs).await
+        },
+    );
+    // While a new signature is computed, the previous token stays on screen (for well under a
+    // frame with WebCrypto) rather than the box emptying on every keystroke.
+    let signed_now: Option<Result<Signed, String>> = signed.latest.as_deref().cloned().flatten();
 
     // What the panes show depends on the mode: the pasted token (Decode) or the editors (Encode).
     let (token_text, header_text, payload_text) = match state.mode {
@@ -80,39 +119,40 @@ pub fn app() -> Html {
             (state.token.clone(), header, payload)
         }
         Mode::Encode => {
-            let token = match &*signed {
+            let token = match &signed_now {
                 Some(Ok(s)) => s.token.clone(),
                 _ => String::new(),
             };
             (token, state.header_text.clone(), state.payload_text.clone())
         }
     };
-    let payload_value: Value = serde_json::from_str(&payload_text).unwrap_or(Value::Null);
+    let payload_value: Rc<Value> = use_memo(payload_text.clone(), |p| {
+        serde_json::from_str(p).unwrap_or(Value::Null)
+    });
     let alg: Option<Algorithm> = match state.mode {
         Mode::Decode => (*decoded).as_ref().ok().and_then(|t| t.alg.clone().ok()),
-        Mode::Encode => serde_json::from_str::<Value>(&header_text)
-            .ok()
-            .and_then(|h| h.as_object().and_then(|m| token::parse_alg(m).ok())),
+        Mode::Encode => match &*job {
+            Some(Ok(job)) => Some(job.alg),
+            _ => serde_json::from_str::<Value>(&header_text)
+                .ok()
+                .and_then(|h| h.as_object().and_then(|m| token::parse_alg(m).ok())),
+        },
     };
 
-    let status = match (state.mode, &*signed) {
-        (Mode::Encode, Some(Err(reason))) => {
-            SignatureStatus::NotVerified(format!("cannot sign: {reason}"))
-        }
-        (Mode::Encode, Some(Ok(s))) => {
-            // Verify what was just signed, with the key that will verify it after switching back.
-            let own_keys = match &s.public_key_pem {
-                Some(pem) => keys::parse_public_keys(pem),
-                None => Ok(Vec::new()),
-            };
-            let inputs = KeyInputs {
-                public_keys: &own_keys,
-                public_key_empty: s.public_key_pem.is_none(),
-                ..key_inputs(&state, &public_keys)
-            };
-            signature_status(&token::decode(&s.token), inputs)
-        }
-        _ => signature_status(&decoded, key_inputs(&state, &public_keys)),
+    let status = match state.mode {
+        Mode::Encode => match signed.current.as_deref() {
+            None => SignatureStatus::Checking,
+            Some(None) => SignatureStatus::NotVerified("nothing to sign yet".into()),
+            Some(Some(Err(reason))) => {
+                SignatureStatus::NotVerified(format!("cannot sign: {reason}"))
+            }
+            Some(Some(Ok(s))) => s.status.clone(),
+        },
+        Mode::Decode => decode_status
+            .current
+            .as_deref()
+            .cloned()
+            .unwrap_or(SignatureStatus::Checking),
     };
 
     let (notes, token_error) = match (state.mode, &*decoded) {
@@ -124,28 +164,29 @@ pub fn app() -> Html {
     };
 
     // The findings review the token on screen: the pasted one, or the one just signed.
-    let findings = {
-        let reviewed = match state.mode {
-            Mode::Decode => (*decoded).clone().ok(),
-            Mode::Encode => token::decode(&token_text).ok(),
-        };
-        reviewed.map(|t| {
-            let key = lint_key(&state, &t, &public_keys);
-            lints::lint(
-                &t,
-                &LintContext {
-                    verification_key: key.as_ref(),
-                    ..LintContext::at(now)
-                },
-            )
-        })
-    };
-    let default_kid = (*private_key).as_ref().ok().and_then(|k| match k {
-        PrivateKey::Hmac(_) => None,
-        other => Some(other.public_key().thumbprint()),
+    let reviewed: Rc<Option<DecodedToken>> = use_memo(
+        (state.mode, Same(decoded.clone()), token_text.clone()),
+        |(mode, decoded, token_text)| match mode {
+            Mode::Decode => (*decoded.0).clone().ok(),
+            Mode::Encode => token::decode(token_text).ok(),
+        },
+    );
+    let findings = (*reviewed).as_ref().map(|t| {
+        let key = lint_key(&state, t, &public_keys);
+        lints::lint(
+            t,
+            &LintContext {
+                verification_key: key.as_ref(),
+                ..LintContext::at(now)
+            },
+        )
+    });
+    let default_kid = (*own_public).as_ref().and_then(|own| {
+        let candidates = own.candidates.as_ref().ok()?;
+        candidates.first().map(|c| c.key.thumbprint())
     });
 
-    let callbacks = Callbacks::new(&state, &decoded, &signed);
+    let callbacks = Callbacks::new(&state, &decoded, signed_now);
     html! {
         <>
             <header class="topbar">
@@ -166,7 +207,7 @@ pub fn app() -> Html {
                 <section class="pane pane-decoded" aria-label="Decoded">
                     <JsonPane title="Header" text={AttrValue::from(header_text)} oninput={callbacks.header} />
                     <JsonPane title="Payload" text={AttrValue::from(payload_text)} oninput={callbacks.payload}>
-                        <ClaimsTable payload={payload_value.clone()} {now} />
+                        <ClaimsTable payload={(*payload_value).clone()} {now} />
                     </JsonPane>
                     <VerifyPane
                         mode={state.mode}
@@ -225,19 +266,6 @@ fn lint_key(
     tried.first().map(|(_, c)| c.key.clone())
 }
 
-/// The verification inputs as typed.
-fn key_inputs<'a>(
-    state: &'a PageState,
-    public_keys: &'a Result<Vec<KeyCandidate>, JoseError>,
-) -> KeyInputs<'a> {
-    KeyInputs {
-        secret: &state.secret,
-        secret_encoding: state.secret_encoding,
-        public_keys,
-        public_key_empty: state.public_key.trim().is_empty(),
-    }
-}
-
 /// The header and payload JSON that Encode mode starts from: the decoded token's when it decodes,
 /// else whatever the editors held.
 fn encode_start(state: &PageState, decoded: &Result<DecodedToken, JoseError>) -> (String, String) {
@@ -287,12 +315,12 @@ impl Callbacks {
     fn new(
         state: &UseReducerHandle<PageState>,
         decoded: &Rc<Result<DecodedToken, JoseError>>,
-        signed: &Rc<SignResult>,
+        signed: Option<Result<Signed, String>>,
     ) -> Self {
         let d = state.dispatcher();
         let (start_header, start_payload) = encode_start(state, decoded);
         let mode = {
-            let (d, signed) = (d.clone(), signed.clone());
+            let (d, signed) = (d.clone(), signed);
             let (header, payload) = (start_header.clone(), start_payload.clone());
             Callback::from(move |mode| match mode {
                 Mode::Encode => d.dispatch(Action::StartEncoding {
@@ -300,7 +328,7 @@ impl Callbacks {
                     payload: payload.clone(),
                 }),
                 Mode::Decode => {
-                    let signed = match &*signed {
+                    let signed = match &signed {
                         Some(Ok(s)) => Some(s.clone()),
                         _ => None,
                     };

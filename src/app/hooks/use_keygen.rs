@@ -1,7 +1,10 @@
-//! Runs key generation in the `keygen` web worker, so the page stays responsive; tracks elapsed
-//! time and cancels by terminating the worker (which really stops the computation).
+//! Runs key generation off the main thread, so the page stays responsive: on WebCrypto, which
+//! generates in the browser's own threads, and where WebCrypto cannot (no secure context, an
+//! older browser without Ed25519) in the `keygen` web worker running the Rust generator.
+//! Tracks elapsed time; Cancel drops a WebCrypto answer and terminates a worker (which really
+//! stops the computation).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -9,7 +12,10 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{MessageEvent, Worker};
 use yew::prelude::*;
 
-use crate::app::keygen::{KeyMaterial, KeygenRequest, KeygenResponse, WORKER_READY};
+use crate::app::engine::generate::{GenerateError, generate};
+use crate::app::keygen::{
+    KeyMaterial, KeygenRequest, KeygenResponse, WORKER_READY, kind_from_label,
+};
 
 /// The worker's loader script, written by trunk next to index.html (relative, so it works under
 /// any sub-path).
@@ -70,21 +76,66 @@ impl Drop for Job {
 pub fn use_keygen() -> (KeygenState, Callback<String>, Callback<()>) {
     let state = use_state(|| KeygenState::Idle);
     let job: Rc<RefCell<Option<Job>>> = use_mut_ref(|| None);
+    // The newest request's ticket; an answer for an older ticket (replaced or cancelled) is
+    // dropped. `busy` says whether the newest request is still running.
+    let ticket: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0));
+    let busy: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
 
     let start = {
-        let (state, job) = (state.clone(), job.clone());
+        let (state, job, ticket, busy) = (state.clone(), job.clone(), ticket.clone(), busy.clone());
         Callback::from(move |label: String| {
             job.borrow_mut().take(); // a new request replaces (and stops) a running one
-            match spawn(&label, state.clone(), job.clone()) {
-                Ok(new_job) => *job.borrow_mut() = Some(new_job),
-                Err(reason) => state.set(KeygenState::Failed(reason)),
-            }
+            let mine = ticket.get().wrapping_add(1);
+            ticket.set(mine);
+            let Some(kind) = kind_from_label(&label) else {
+                state.set(KeygenState::Failed(format!("unknown key type {label:?}")));
+                return;
+            };
+            let started_ms = js_sys::Date::now();
+            busy.set(true);
+            state.set(KeygenState::Running {
+                label: label.clone(),
+                started_ms,
+            });
+            let (state, job, ticket, busy) =
+                (state.clone(), job.clone(), ticket.clone(), busy.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = generate(kind).await;
+                if ticket.get() != mine {
+                    return;
+                }
+                match outcome {
+                    Ok(material) => {
+                        busy.set(false);
+                        state.set(KeygenState::Done {
+                            material: Rc::new(material),
+                            elapsed_ms: js_sys::Date::now() - started_ms,
+                        });
+                    }
+                    Err(GenerateError::Export(reason)) => {
+                        busy.set(false);
+                        state.set(KeygenState::Failed(reason));
+                    }
+                    // No WebCrypto for this key here: the Rust generator, in the worker.
+                    Err(GenerateError::WebCrypto(_)) => {
+                        // From here the worker job is what Cancel stops.
+                        busy.set(false);
+                        match spawn(&label, started_ms, state.clone(), job.clone()) {
+                            Ok(new_job) => *job.borrow_mut() = Some(new_job),
+                            Err(reason) => state.set(KeygenState::Failed(reason)),
+                        }
+                    }
+                }
+            });
         })
     };
     let cancel = {
         let (state, job) = (state.clone(), job.clone());
         Callback::from(move |()| {
-            if job.borrow_mut().take().is_some() {
+            let had_worker = job.borrow_mut().take().is_some();
+            if had_worker || busy.get() {
+                busy.set(false);
+                ticket.set(ticket.get().wrapping_add(1));
                 state.set(KeygenState::Cancelled);
             }
         })
@@ -94,10 +145,10 @@ pub fn use_keygen() -> (KeygenState, Callback<String>, Callback<()>) {
 
 fn spawn(
     label: &str,
+    started: f64,
     state: UseStateHandle<KeygenState>,
     job: Rc<RefCell<Option<Job>>>,
 ) -> Result<Job, String> {
-    let started = js_sys::Date::now();
     let worker = Worker::new(&worker_url())
         .map_err(|e| format!("cannot start the key generation worker: {e:?}"))?;
     let request = serde_json::to_string(&KeygenRequest {
@@ -144,11 +195,6 @@ fn spawn(
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-
-    state.set(KeygenState::Running {
-        label: label.to_owned(),
-        started_ms: started,
-    });
     Ok(Job {
         worker,
         _on_message: on_message,

@@ -77,6 +77,29 @@ impl KeyKind {
         }
     }
 
+    /// The type of the keys of this kind.
+    pub fn key_type(self) -> crate::jose::algorithm::KeyType {
+        use crate::jose::algorithm::KeyType;
+        match self {
+            KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => KeyType::Rsa,
+            KeyKind::P256 => KeyType::P256,
+            KeyKind::P384 => KeyType::P384,
+            KeyKind::P521 => KeyType::P521,
+            KeyKind::Ed25519 => KeyType::Ed25519,
+            KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => KeyType::Hmac,
+        }
+    }
+
+    /// The secret's length in bytes for an HMAC kind (as long as the hash, RFC 7518 §3.2).
+    pub fn secret_len(self) -> Option<usize> {
+        match self {
+            KeyKind::Hmac256 => Some(32),
+            KeyKind::Hmac384 => Some(48),
+            KeyKind::Hmac512 => Some(64),
+            _ => None,
+        }
+    }
+
     /// Whether this kind is symmetric (an HMAC secret, no public half to publish).
     pub fn is_symmetric(self) -> bool {
         matches!(self, KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512)
@@ -112,8 +135,14 @@ pub fn generate<R: CryptoRng + ?Sized>(
         KeyKind::P384 => PrivateKey::P384(p384::ecdsa::SigningKey::generate_from_rng(rng)),
         KeyKind::P521 => PrivateKey::P521(p521::ecdsa::SigningKey::generate_from_rng(rng)),
         KeyKind::Ed25519 => PrivateKey::Ed25519(ed25519_dalek::SigningKey::generate(rng)),
-        KeyKind::Hmac256 => hmac_secret(32, rng),
-        KeyKind::Hmac384 => hmac_secret(48, rng),
-        KeyKind::Hmac512 => hmac_secret(64, rng),
+        KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => {
+            hmac_secret(kind.secret_len().unwrap_or(64), rng)
+        }
     })
+}
+
+/// A new HMAC secret of `kind`'s size, or `None` for a key-pair kind. Apart from [`generate`]
+/// so that code making only secrets (the page) does not link the RSA prime search.
+pub fn generate_secret<R: CryptoRng + ?Sized>(kind: KeyKind, rng: &mut R) -> Option<PrivateKey> {
+    kind.secret_len().map(|len| hmac_secret(len, rng))
 }

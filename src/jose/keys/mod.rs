@@ -25,12 +25,17 @@ mod thumbprint;
 
 pub use algorithm::EcCurve;
 pub use export::jwks;
-pub use generate::{KeyKind, generate};
+pub use generate::{KeyKind, generate, generate_secret};
 pub use import::{
     KeyCandidate, KeySet, MAX_KEY_INPUT_BYTES, SkippedKey, parse_private_key, parse_public_keys,
     parse_public_keys_report,
 };
 pub use secret::{SecretEncoding, parse_hmac_secret};
+
+/// A public key from DER SPKI (`SubjectPublicKeyInfo`), e.g. what WebCrypto exports.
+pub fn parse_spki_der(der: &[u8]) -> Result<PublicKey, crate::jose::JoseError> {
+    der::public_from_spki(der)
+}
 
 /// A key that can verify signatures (public keys, or an HMAC secret).
 #[derive(Clone, PartialEq, Eq)]

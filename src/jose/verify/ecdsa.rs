@@ -14,7 +14,6 @@ pub(super) fn verify_p256(
     msg: &[u8],
     sig: &[u8],
 ) -> Result<(), JoseError> {
-    check_shape("ES256", sig, 32)?;
     let sig = p256::ecdsa::Signature::from_slice(sig).map_err(|_| out_of_range("ES256"))?;
     key.verify(msg, &sig)
         .map_err(|_| JoseError::SignatureMismatch)
@@ -26,7 +25,6 @@ pub(super) fn verify_p384(
     msg: &[u8],
     sig: &[u8],
 ) -> Result<(), JoseError> {
-    check_shape("ES384", sig, 48)?;
     let sig = p384::ecdsa::Signature::from_slice(sig).map_err(|_| out_of_range("ES384"))?;
     key.verify(msg, &sig)
         .map_err(|_| JoseError::SignatureMismatch)
@@ -38,10 +36,33 @@ pub(super) fn verify_p521(
     msg: &[u8],
     sig: &[u8],
 ) -> Result<(), JoseError> {
-    check_shape("ES512", sig, 66)?;
     let sig = p521::ecdsa::Signature::from_slice(sig).map_err(|_| out_of_range("ES512"))?;
     key.verify(msg, &sig)
         .map_err(|_| JoseError::SignatureMismatch)
+}
+
+/// Shape and range checks of an ES256 signature, before any curve arithmetic.
+pub(super) fn check_p256(sig: &[u8]) -> Result<(), JoseError> {
+    check_shape("ES256", sig, 32)?;
+    p256::ecdsa::Signature::from_slice(sig)
+        .map(|_| ())
+        .map_err(|_| out_of_range("ES256"))
+}
+
+/// Shape and range checks of an ES384 signature, before any curve arithmetic.
+pub(super) fn check_p384(sig: &[u8]) -> Result<(), JoseError> {
+    check_shape("ES384", sig, 48)?;
+    p384::ecdsa::Signature::from_slice(sig)
+        .map(|_| ())
+        .map_err(|_| out_of_range("ES384"))
+}
+
+/// Shape and range checks of an ES512 signature, before any curve arithmetic.
+pub(super) fn check_p521(sig: &[u8]) -> Result<(), JoseError> {
+    check_shape("ES512", sig, 66)?;
+    p521::ecdsa::Signature::from_slice(sig)
+        .map(|_| ())
+        .map_err(|_| out_of_range("ES512"))
 }
 
 fn out_of_range(alg: &'static str) -> JoseError {

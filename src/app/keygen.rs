@@ -76,27 +76,31 @@ pub fn generate_material(kind: KeyKind) -> Result<KeyMaterial, String> {
 /// A new HMAC secret of `kind` from the page's CSPRNG, with its export (base64url).
 pub fn generate_secret_material(kind: KeyKind) -> Result<KeyMaterial, String> {
     let mut rng = seeded_rng().map_err(|e| e.to_string())?;
-    let secret = keys::generate_secret(kind, &mut rng)
-        .ok_or_else(|| format!("{} is not an HMAC secret", kind.label()))?;
-    export_material(kind, &secret)
+    match keys::generate_secret(kind, &mut rng) {
+        Some(PrivateKey::Hmac(secret)) => Ok(secret_material(kind, &secret)),
+        _ => Err(format!("{} is not an HMAC secret", kind.label())),
+    }
+}
+
+/// The generator's output for an HMAC secret: the secret in base64url, nothing public.
+fn secret_material(kind: KeyKind, secret: &keys::HmacSecret) -> KeyMaterial {
+    KeyMaterial {
+        label: kind.label().to_owned(),
+        alg: kind.default_alg().to_owned(),
+        private_pem: crate::jose::base64url::encode(&secret.0),
+        private_pkcs1_pem: None,
+        public_pem: String::new(),
+        public_jwk: String::new(),
+        jwks: String::new(),
+        kid: String::new(),
+        symmetric: true,
+    }
 }
 
 /// Every export of `key`, as the generator shows them.
 pub fn export_material(kind: KeyKind, key: &PrivateKey) -> Result<KeyMaterial, String> {
-    let label = kind.label().to_owned();
-    let alg = kind.default_alg().to_owned();
     if let PrivateKey::Hmac(secret) = key {
-        return Ok(KeyMaterial {
-            label,
-            alg,
-            private_pem: crate::jose::base64url::encode(&secret.0),
-            private_pkcs1_pem: None,
-            public_pem: String::new(),
-            public_jwk: String::new(),
-            jwks: String::new(),
-            kid: String::new(),
-            symmetric: true,
-        });
+        return Ok(secret_material(kind, secret));
     }
     let private_pem = key.to_pkcs8_pem().map_err(|e| e.to_string())?;
     let private_pkcs1_pem = matches!(key, PrivateKey::Rsa(_))

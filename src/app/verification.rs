@@ -151,7 +151,7 @@ pub fn key_note(
     mode: crate::app::state::Mode,
     alg: Option<Algorithm>,
     public_keys: &Result<Vec<KeyCandidate>, JoseError>,
-    private_key: &Result<keys::PrivateKey, JoseError>,
+    private_key: Option<&Result<keys::PrivateKey, JoseError>>,
 ) -> Option<String> {
     if alg.is_some_and(|a| matches!(a.family(), Family::Hmac | Family::None)) {
         return None;
@@ -165,7 +165,7 @@ pub fn key_note(
             )),
             _ => None,
         },
-        crate::app::state::Mode::Encode => Some(match private_key {
+        crate::app::state::Mode::Encode => Some(match private_key? {
             Ok(key) => format!("Signing key: {}", key.describe()),
             Err(e) => format!("Private key: {e}"),
         }),

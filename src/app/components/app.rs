@@ -17,6 +17,7 @@ use super::key_generator::KeyGenerator;
 use super::mode_switch::ModeSwitch;
 use super::theme_button::ThemeButton;
 use super::verify_pane::VerifyPane;
+use crate::app::hooks::use_after_shown::use_after_shown;
 use crate::app::hooks::use_async::{AsyncValue, Same, use_async};
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_service_worker::use_service_worker;
@@ -52,40 +53,6 @@ pub fn app() -> Html {
         use_memo(state.token.clone(), |t| token::decode(t));
     let public_keys: Rc<Result<Vec<KeyCandidate>, JoseError>> =
         use_memo(state.public_key.clone(), |k| keys::parse_public_keys(k));
-    let private_key: Rc<Result<PrivateKey, JoseError>> =
-        use_memo(state.private_key.clone(), |k| keys::parse_private_key(k));
-    // Derived once per key edit: the key that verifies what Encode mode signs.
-    let own_public: Rc<Option<OwnPublicKey>> =
-        use_memo(Same(private_key.clone()), |k| own_public_key(&k.0));
-
-    // Encode mode: the checks run here, the signature on the engine (a promise).
-    let job: Rc<Option<Result<SignJob, String>>> = {
-        let s = &*state;
-        use_memo(
-            (
-                s.mode,
-                s.header_text.clone(),
-                s.payload_text.clone(),
-                s.secret.clone(),
-                s.secret_encoding,
-                Same(private_key.clone()),
-            ),
-            |(mode, header, payload, secret, encoding, key)| {
-                (*mode == Mode::Encode)
-                    .then(|| prepare_signing(header, payload, secret, *encoding, &key.0))
-            },
-        )
-    };
-    let signed: AsyncValue<SignResult> = use_async(
-        (Same(job.clone()), Same(own_public.clone())),
-        |(job, own)| async move {
-            match &*job.0 {
-                None => None,
-                Some(Err(reason)) => Some(Err(reason.clone())),
-                Some(Ok(job)) => Some(sign_job(job, (*own.0).as_ref()).await),
-            }
-        },
-    );
     // Decode mode: the pasted token verified with the key inputs, on the engine.
     let decode_status: AsyncValue<SignatureStatus> = use_async(
         (
@@ -103,6 +70,51 @@ pub fn app() -> Html {
                 public_key_empty,
             };
             signature_status(&decoded.0, inputs).await
+        },
+    );
+    // Decode mode needs the signing key only for the gateway preset's default Key ID, so it is
+    // read once the first verdict is on screen: at load, its first use of the RSA code is tens
+    // of milliseconds of WebAssembly compilation that the verdict should not wait for.
+    let first_verdict_shown = use_after_shown(decode_status.current.is_some());
+    let read_private = state.mode == Mode::Encode || first_verdict_shown;
+    let private_key: Rc<Option<Result<PrivateKey, JoseError>>> =
+        use_memo((state.private_key.clone(), read_private), |(k, read)| {
+            read.then(|| keys::parse_private_key(k))
+        });
+    // Derived once per key edit: the key that verifies what Encode mode signs.
+    let own_public: Rc<Option<OwnPublicKey>> = use_memo(Same(private_key.clone()), |k| {
+        (*k.0).as_ref().and_then(own_public_key)
+    });
+
+    // Encode mode: the checks run here, the signature on the engine (a promise).
+    let job: Rc<Option<Result<SignJob, String>>> = {
+        let s = &*state;
+        use_memo(
+            (
+                s.mode,
+                s.header_text.clone(),
+                s.payload_text.clone(),
+                s.secret.clone(),
+                s.secret_encoding,
+                Same(private_key.clone()),
+            ),
+            |(mode, header, payload, secret, encoding, key)| match &*key.0 {
+                // Encode mode always reads the private key.
+                Some(key) if *mode == Mode::Encode => {
+                    Some(prepare_signing(header, payload, secret, *encoding, key))
+                }
+                _ => None,
+            },
+        )
+    };
+    let signed: AsyncValue<SignResult> = use_async(
+        (Same(job.clone()), Same(own_public.clone())),
+        |(job, own)| async move {
+            match &*job.0 {
+                None => None,
+                Some(Err(reason)) => Some(Err(reason.clone())),
+                Some(Ok(job)) => Some(sign_job(job, (*own.0).as_ref()).await),
+            }
         },
     );
     // While a new signature is computed, the previous token stays on screen (for well under a
@@ -216,7 +228,7 @@ pub fn app() -> Html {
                         secret_encoding={state.secret_encoding}
                         public_key={AttrValue::from(state.public_key.clone())}
                         private_key={AttrValue::from(state.private_key.clone())}
-                        key_note={key_note(state.mode, alg, &public_keys, &private_key)}
+                        key_note={key_note(state.mode, alg, &public_keys, (*private_key).as_ref())}
                         {status}
                         time_note={time_note(&payload_value, now)}
                         onalgorithm={callbacks.algorithm}

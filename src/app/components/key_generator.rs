@@ -91,7 +91,7 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
         KeygenState::Running { label, started_ms } => html! {
             <p class="progress" role="status">
                 <span class="spinner" aria-hidden="true"></span>
-                { format!("Generating {label} key… {:.1} s", (js_sys::Date::now() - started_ms) / 1000.0) }
+                { format!("Generating {label} key… {} s", seconds_text(js_sys::Date::now() - started_ms)) }
                 <button type="button" onclick={cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
             </p>
         },
@@ -99,7 +99,7 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
             material,
             elapsed_ms,
         } => html! {
-            <p class="note" role="status" data-elapsed-ms={elapsed_ms.round().to_string()}>{ format!("Generated a {} key in {:.1} s.", material.label, elapsed_ms / 1000.0) }</p>
+            <p class="note" role="status" data-elapsed-ms={whole_ms(*elapsed_ms).to_string()}>{ format!("Generated a {} key in {} s.", material.label, seconds_text(*elapsed_ms)) }</p>
         },
         KeygenState::Failed(reason) => {
             html! { <p class="field-error" role="status">{ format!("Key generation failed: {reason}") }</p> }
@@ -167,5 +167,31 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
             { progress }
             { outputs }
         </section>
+    }
+}
+
+/// Milliseconds as whole milliseconds (`Date.now()` differences are whole already).
+fn whole_ms(ms: f64) -> i64 {
+    ms.round() as i64
+}
+
+/// Milliseconds as seconds with one decimal, "2.4". Integer arithmetic: formatting an `f64`
+/// would link the float formatter into the page (10 KB) for this one line.
+fn seconds_text(ms: f64) -> String {
+    let tenths = whole_ms(ms / 100.0).max(0);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seconds_have_one_decimal() {
+        assert_eq!(seconds_text(2449.0), "2.4");
+        assert_eq!(seconds_text(2450.0), "2.5");
+        assert_eq!(seconds_text(80.0), "0.1");
+        assert_eq!(seconds_text(0.0), "0.0");
+        assert_eq!(seconds_text(-5.0), "0.0");
     }
 }

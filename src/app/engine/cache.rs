@@ -1,9 +1,11 @@
 //! The WebCrypto keys imported so far, so that a key is imported once per key edit rather than
 //! once per signature (an RSA `importKey` costs about as much as the signature itself).
 //!
-//! Entries are looked up by the operation, the algorithm and the key's bytes; the newest few
-//! are kept. A key WebCrypto refused is remembered too, so the Rust engine takes it at once
-//! instead of WebCrypto being asked again on every keystroke.
+//! Entries are found by comparing the key itself (and the algorithm it was imported for), which
+//! costs a few comparisons of its numbers, not an encoding: on every signature and verification
+//! of the page, a hit is the common case. The newest few are kept. A key WebCrypto refused is
+//! remembered too, so the Rust engine takes it at once instead of WebCrypto being asked again
+//! on every keystroke.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -12,64 +14,87 @@ use web_sys::CryptoKey;
 
 use super::subtle::SubtleError;
 use crate::jose::Algorithm;
+use crate::jose::keys::{PrivateKey, PublicKey};
 
 /// How many imported keys are kept: a page holds a signing key and a few verification keys.
 const CAPACITY: usize = 8;
 
-/// What identifies an imported key. Holds key bytes, so its `Debug` prints none.
-#[derive(Clone, PartialEq, Eq)]
-pub struct KeyId(Vec<u8>);
+/// A key as imported: the verification half or the signing half. Its `Debug` prints no key
+/// material (the key types redact themselves).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyRef {
+    /// Imported for "verify".
+    Public(PublicKey),
+    /// Imported for "sign".
+    Private(PrivateKey),
+}
 
-impl std::fmt::Debug for KeyId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "KeyId(<{} bytes redacted>)", self.0.len())
+impl KeyRef {
+    fn is(&self, other: KeyView<'_>) -> bool {
+        match (self, other) {
+            (KeyRef::Public(a), KeyView::Public(b)) => a == b,
+            (KeyRef::Private(a), KeyView::Private(b)) => a == b,
+            _ => false,
+        }
     }
 }
 
-type Entry = (KeyId, Result<CryptoKey, SubtleError>);
+/// A borrowed [`KeyRef`], for lookups without cloning the key.
+#[derive(Clone, Copy, Debug)]
+pub enum KeyView<'a> {
+    /// A verification key.
+    Public(&'a PublicKey),
+    /// A signing key.
+    Private(&'a PrivateKey),
+}
+
+impl KeyView<'_> {
+    fn to_owned_ref(self) -> KeyRef {
+        match self {
+            KeyView::Public(k) => KeyRef::Public(k.clone()),
+            KeyView::Private(k) => KeyRef::Private(k.clone()),
+        }
+    }
+}
+
+type Entry = (Algorithm, KeyRef, Result<CryptoKey, SubtleError>);
 
 thread_local! {
     static KEYS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The cache key for `usage` ("sign"/"verify") of `alg` with a key whose bytes are `key`.
-pub fn id(usage: &str, alg: Algorithm, key: &[u8]) -> KeyId {
-    let mut bytes = Vec::with_capacity(usage.len() + 8 + key.len());
-    bytes.extend_from_slice(usage.as_bytes());
-    bytes.push(0);
-    bytes.extend_from_slice(alg.as_str().as_bytes());
-    bytes.push(0);
-    bytes.extend_from_slice(key);
-    KeyId(bytes)
-}
-
-/// The cached outcome of importing this key, moved to the front; `None` if not imported yet.
-pub fn lookup(id: &KeyId) -> Option<Result<CryptoKey, SubtleError>> {
+/// The cached outcome of importing `key` for `alg`, moved to the front; `None` if not yet.
+fn lookup(alg: Algorithm, key: KeyView<'_>) -> Option<Result<CryptoKey, SubtleError>> {
     KEYS.with(|keys| {
         let mut keys = keys.borrow_mut();
-        let position = keys.iter().position(|(k, _)| k == id)?;
+        let position = keys.iter().position(|(a, k, _)| *a == alg && k.is(key))?;
         let entry = keys.remove(position);
-        let outcome = entry.1.clone();
+        let outcome = entry.2.clone();
         keys.insert(0, entry);
         Some(outcome)
     })
 }
 
-/// The cached key, or the outcome of `import`, which is then cached (newest first).
-pub async fn get_or_import(
-    id: KeyId,
-    import: impl Future<Output = Result<CryptoKey, SubtleError>>,
-) -> Result<CryptoKey, SubtleError> {
-    if let Some(hit) = lookup(&id) {
+/// The cached WebCrypto key for `key` and `alg`, or the outcome of `import`, which is then
+/// cached (newest first). `import` is only started on a miss.
+pub async fn get_or_import<Fut>(
+    alg: Algorithm,
+    key: KeyView<'_>,
+    import: impl FnOnce() -> Fut,
+) -> Result<CryptoKey, SubtleError>
+where
+    Fut: Future<Output = Result<CryptoKey, SubtleError>>,
+{
+    if let Some(hit) = lookup(alg, key) {
         return hit;
     }
-    let outcome = import.await;
+    let outcome = import().await;
     // "Unavailable" is a property of the page, not of the key: not worth an entry.
     if !matches!(outcome, Err(SubtleError::Unavailable)) {
         KEYS.with(|keys| {
             let mut keys = keys.borrow_mut();
-            keys.retain(|(k, _)| *k != id);
-            keys.insert(0, (id, outcome.clone()));
+            keys.retain(|(a, k, _)| !(*a == alg && k.is(key)));
+            keys.insert(0, (alg, key.to_owned_ref(), outcome.clone()));
             keys.truncate(CAPACITY);
         });
     }

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
-use super::cache;
+use super::cache::{self, KeyView};
 use crate::jose::Algorithm;
 use crate::jose::algorithm::Family;
 use crate::jose::keys::{EcCurve, KeyKind, PrivateKey, PublicKey};
@@ -192,41 +192,31 @@ async fn import(
 
 /// The WebCrypto key for a public key and `alg`, imported once and then cached.
 async fn public_crypto_key(alg: Algorithm, key: &PublicKey) -> Result<CryptoKey, SubtleError> {
-    let (format, der) = match key {
-        PublicKey::Hmac(secret) => ("raw", secret.0.clone()),
-        other => (
-            "spki",
-            other
-                .to_spki_der()
-                .map_err(|e| SubtleError::Refused(e.to_string()))?,
-        ),
-    };
-    let id = cache::id("verify", alg, &der);
-    cache::get_or_import(id, import(format, &der, alg, "verify")).await
+    cache::get_or_import(alg, KeyView::Public(key), || async move {
+        let (format, der) = match key {
+            PublicKey::Hmac(secret) => ("raw", secret.0.clone()),
+            other => (
+                "spki",
+                other
+                    .to_spki_der()
+                    .map_err(|e| SubtleError::Refused(e.to_string()))?,
+            ),
+        };
+        import(format, &der, alg, "verify").await
+    })
+    .await
 }
 
-/// The WebCrypto key for a private key and `alg`, imported once and then cached. The cache is
-/// looked up by the key's secret bytes, so the PKCS#8 encoding (which for EC keys computes the
-/// public point) only runs on the first use.
+/// The WebCrypto key for a private key and `alg`, imported once and then cached.
 async fn private_crypto_key(alg: Algorithm, key: &PrivateKey) -> Result<CryptoKey, SubtleError> {
-    let identity: Vec<u8> = match key {
-        PrivateKey::Hmac(secret) => secret.0.clone(),
-        PrivateKey::P256(k) => k.to_bytes().to_vec(),
-        PrivateKey::P384(k) => k.to_bytes().to_vec(),
-        PrivateKey::P521(k) => k.to_bytes().to_vec(),
-        PrivateKey::Ed25519(k) => k.to_bytes().to_vec(),
-        PrivateKey::Rsa(_) => pkcs8(key)?,
-    };
-    let id = cache::id("sign", alg, &identity);
-    if let Some(hit) = cache::lookup(&id) {
-        return hit;
-    }
-    let (format, der) = match key {
-        PrivateKey::Hmac(_) => ("raw", identity),
-        PrivateKey::Rsa(_) => ("pkcs8", identity),
-        other => ("pkcs8", pkcs8(other)?),
-    };
-    cache::get_or_import(id, import(format, &der, alg, "sign")).await
+    cache::get_or_import(alg, KeyView::Private(key), || async move {
+        let (format, der) = match key {
+            PrivateKey::Hmac(secret) => ("raw", secret.0.clone()),
+            other => ("pkcs8", pkcs8(other)?),
+        };
+        import(format, &der, alg, "sign").await
+    })
+    .await
 }
 
 fn pkcs8(key: &PrivateKey) -> Result<Vec<u8>, SubtleError> {

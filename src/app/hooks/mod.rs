@@ -1,6 +1,7 @@
 //! Hooks: the page's side effects, kept out of the reducer and the components.
 
 pub mod download;
+pub mod use_after_shown;
 pub mod use_async;
 pub mod use_clipboard;
 pub mod use_keygen;

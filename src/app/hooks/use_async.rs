@@ -1,6 +1,6 @@
 //! Async results in render: the page's signatures and verifications run on WebCrypto, which
-//! answers with a promise. The hook starts the work when its inputs change and re-renders when
-//! the newest work finishes; an answer for inputs that have changed since is dropped, so a
+//! answers with a promise. The hook starts the work when its inputs change (in the render that
+//! sees them) and re-renders when the newest work finishes; an answer for inputs that have changed since is dropped, so a
 //! slow answer can never overwrite a newer one.
 
 use std::cell::Cell;
@@ -48,8 +48,11 @@ where
     let result = use_state(|| None::<(D, Rc<T>)>);
     let counter: Rc<Cell<u64>> = use_memo((), |_| Cell::new(0));
     {
+        // Started while rendering (a memo on the inputs), not in an effect: an effect runs after
+        // the browser has laid out and painted the frame, while work started here runs on
+        // WebCrypto's thread during that layout, and its answer is there when it ends.
         let result = result.clone();
-        use_effect_with(deps.clone(), move |deps| {
+        use_memo(deps.clone(), move |deps| {
             let mine = counter.get().wrapping_add(1);
             counter.set(mine);
             let deps = deps.clone();

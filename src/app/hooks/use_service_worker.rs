@@ -5,7 +5,12 @@
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use yew::prelude::*;
 
-/// Registers `./sw.js` once, after the first render.
+/// How long after the first render the service worker is registered. Its installation fetches
+/// and caches every file of the build (the key generation worker too): started at once, it
+/// competes with the page's own start for the network and the CPU.
+const REGISTER_AFTER_MS: u32 = 1_500;
+
+/// Registers `./sw.js` once, shortly after the first render.
 #[hook]
 pub fn use_service_worker() {
     use_effect_with((), |_| {
@@ -24,10 +29,13 @@ pub fn use_service_worker() {
         let container = window.navigator().service_worker();
         // Service workers need http(s); on file:// the property exists but registration throws.
         if secure && !container.is_undefined() {
-            spawn_local(async move {
-                // Failure only means no offline copy; the page works online as before.
-                let _ = JsFuture::from(container.register("./sw.js")).await;
-            });
+            gloo_timers::callback::Timeout::new(REGISTER_AFTER_MS, move || {
+                spawn_local(async move {
+                    // Failure only means no offline copy; the page works online as before.
+                    let _ = JsFuture::from(container.register("./sw.js")).await;
+                });
+            })
+            .forget();
         }
     });
 }

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod example;
 pub mod gateway;
 pub mod hooks;
+pub mod js_error;
 pub mod keygen;
 pub mod rng;
 pub mod signing;

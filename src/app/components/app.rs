@@ -72,15 +72,19 @@ pub fn app() -> Html {
             signature_status(&decoded.0, inputs).await
         },
     );
-    // Decode mode needs the signing key only for the gateway preset's default Key ID, so it is
-    // read once the first verdict is on screen: at load, its first use of the RSA code is tens
-    // of milliseconds of WebAssembly compilation that the verdict should not wait for.
-    let first_verdict_shown = use_after_shown(decode_status.current.is_some());
-    let read_private = state.mode == Mode::Encode || first_verdict_shown;
-    let private_key: Rc<Option<Result<PrivateKey, JoseError>>> =
-        use_memo((state.private_key.clone(), read_private), |(k, read)| {
-            read.then(|| keys::parse_private_key(k))
-        });
+    // Decode mode needs the signing key only for the gateway preset's default Key ID, so there
+    // it is read in a task of its own once the verdict is on screen: reading a new RSA-4096
+    // key (or, at load, the first use of the RSA code, compiled on first call) takes tens of
+    // milliseconds that the verdict should not wait for. Encode mode reads it at once.
+    let deferred_private =
+        use_after_shown(state.private_key.clone(), decode_status.current.is_some());
+    let private_text: Option<String> = match state.mode {
+        Mode::Encode => Some(state.private_key.clone()),
+        Mode::Decode => deferred_private,
+    };
+    let private_key: Rc<Option<Result<PrivateKey, JoseError>>> = use_memo(private_text, |text| {
+        text.as_deref().map(keys::parse_private_key)
+    });
     // Derived once per key edit: the key that verifies what Encode mode signs.
     let own_public: Rc<Option<OwnPublicKey>> = use_memo(Same(private_key.clone()), |k| {
         (*k.0).as_ref().and_then(own_public_key)

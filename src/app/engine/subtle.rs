@@ -66,12 +66,7 @@ pub fn available() -> bool {
 }
 
 fn refused(e: JsValue) -> SubtleError {
-    let text = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"));
-    SubtleError::Refused(text)
+    SubtleError::Refused(crate::app::js_error::message(&e))
 }
 
 async fn settle(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, SubtleError> {

@@ -13,6 +13,7 @@ use web_sys::{MessageEvent, Worker};
 use yew::prelude::*;
 
 use crate::app::engine::generate::{GenerateError, generate};
+use crate::app::js_error;
 use crate::app::keygen::{
     KeyMaterial, KeygenRequest, KeygenResponse, WORKER_READY, kind_from_label,
 };
@@ -149,8 +150,12 @@ fn spawn(
     state: UseStateHandle<KeygenState>,
     job: Rc<RefCell<Option<Job>>>,
 ) -> Result<Job, String> {
-    let worker = Worker::new(&worker_url())
-        .map_err(|e| format!("cannot start the key generation worker: {e:?}"))?;
+    let worker = Worker::new(&worker_url()).map_err(|e| {
+        format!(
+            "cannot start the key generation worker: {}",
+            js_error::message(&e)
+        )
+    })?;
     let request = serde_json::to_string(&KeygenRequest {
         kind: label.to_owned(),
     })
@@ -163,7 +168,8 @@ fn spawn(
             if text == WORKER_READY {
                 if let Err(e) = worker.post_message(&request.clone().into()) {
                     state.set(KeygenState::Failed(format!(
-                        "cannot reach the worker: {e:?}"
+                        "cannot reach the worker: {}",
+                        js_error::message(&e)
                     )));
                 }
                 return;

@@ -31,6 +31,8 @@ pub struct OwnPublicKey {
     pub candidates: Result<Vec<KeyCandidate>, JoseError>,
     /// Its SPKI PEM.
     pub pem: String,
+    /// Its RFC 7638 thumbprint: the gateway preset's default Key ID.
+    pub kid: String,
 }
 
 /// The public half of `private_key`, if it is an asymmetric key that reads.
@@ -38,10 +40,12 @@ pub fn own_public_key(private_key: &Result<PrivateKey, JoseError>) -> Option<Own
     match private_key {
         Ok(PrivateKey::Hmac(_)) | Err(_) => None,
         Ok(key) => {
-            let pem = key.public_key().to_spki_pem().ok()?;
+            let public = key.public_key();
+            let pem = public.to_spki_pem().ok()?;
             Some(OwnPublicKey {
                 candidates: keys::parse_public_keys(&pem),
                 pem,
+                kid: public.thumbprint(),
             })
         }
     }

@@ -16,7 +16,7 @@ use jwt_debugger::app::engine::{self, Backend};
 use jwt_debugger::app::keygen::kind_from_label;
 use jwt_debugger::app::{example, rng::seeded_rng};
 use jwt_debugger::jose::keys::{self, KeyKind, PrivateKey, PublicKey};
-use jwt_debugger::jose::{Algorithm, base64url, sign, token, verify};
+use jwt_debugger::jose::{Algorithm, base64url, sign, verify};
 
 /// One algorithm's key, input and signature.
 #[derive(Clone)]
@@ -205,18 +205,6 @@ pub fn token_text(id: usize) -> Result<String, JsValue> {
     })
 }
 
-/// Decodes `token` and verifies it with case `id`'s public key, as the page does on paste
-/// (decode, then the engine); fails unless it verifies.
-#[wasm_bindgen]
-pub async fn decode_verify_ours(id: usize, token_text: String) -> Result<String, JsValue> {
-    let Case { public, .. } = case(id)?;
-    let decoded = token::decode(&token_text).map_err(error)?;
-    let used = engine::verify_token_lenient(&decoded, &public)
-        .await
-        .map_err(error)?;
-    Ok(backend_name(used))
-}
-
 /// Generates a key of the generator's kind `label` ("RSA 2048", "EC P-256", "Ed25519"…) on the
 /// page's engine, with every export the generator shows; returns the key's `kid`.
 #[wasm_bindgen]
@@ -233,12 +221,6 @@ pub fn keygen_rust(label: String) -> Result<String, JsValue> {
     jwt_debugger::app::keygen::generate_material(kind)
         .map(|m| m.kid)
         .map_err(error)
-}
-
-/// Forgets the engine's imported WebCrypto keys.
-#[wasm_bindgen]
-pub fn clear_key_cache() {
-    engine::cache::clear();
 }
 
 fn main() {}

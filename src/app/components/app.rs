@@ -197,10 +197,7 @@ pub fn app() -> Html {
             },
         )
     });
-    let default_kid = (*own_public).as_ref().and_then(|own| {
-        let candidates = own.candidates.as_ref().ok()?;
-        candidates.first().map(|c| c.key.thumbprint())
-    });
+    let default_kid = (*own_public).as_ref().map(|own| own.kid.clone());
 
     let callbacks = Callbacks::new(&state, &decoded, signed_now);
     html! {

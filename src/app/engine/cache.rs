@@ -100,8 +100,3 @@ where
     }
     outcome
 }
-
-/// Forgets every imported key (the benchmarks measure imports with this).
-pub fn clear() {
-    KEYS.with(|keys| keys.borrow_mut().clear());
-}

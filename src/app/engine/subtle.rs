@@ -13,7 +13,7 @@ use web_sys::{CryptoKey, SubtleCrypto};
 
 use super::cache::{self, KeyView};
 use crate::jose::Algorithm;
-use crate::jose::algorithm::Family;
+use crate::jose::algorithm::{Family, KeyType};
 use crate::jose::keys::{EcCurve, KeyKind, PrivateKey, PublicKey};
 
 /// Why WebCrypto could not do an operation; the caller then uses the Rust engine.
@@ -94,31 +94,27 @@ fn hash_name(alg: Algorithm) -> Result<&'static str, SubtleError> {
     }
 }
 
-fn curve_name(curve: EcCurve) -> &'static str {
-    match curve {
-        EcCurve::P256 => "P-256",
-        EcCurve::P384 => "P-384",
-        EcCurve::P521 => "P-521",
-    }
+/// WebCrypto's `namedCurve` for an EC key type: the JWK curve name ("P-256", …).
+fn named_curve(key: KeyType) -> Option<&'static str> {
+    let curve = match key {
+        KeyType::P256 => EcCurve::P256,
+        KeyType::P384 => EcCurve::P384,
+        KeyType::P521 => EcCurve::P521,
+        _ => return None,
+    };
+    Some(curve.jwk_name())
 }
 
-/// The algorithm dictionary for `importKey`.
-fn import_params(alg: Algorithm) -> Result<Object, SubtleError> {
+/// The algorithm dictionary for `importKey` of a `key` key for `alg` (which fits it).
+fn import_params(alg: Algorithm, key: KeyType) -> Result<Object, SubtleError> {
     let hash = || hash_name(alg).map(JsValue::from_str);
     match alg.family() {
         Family::Rsa => object(&[("name", "RSASSA-PKCS1-v1_5".into()), ("hash", hash()?)]),
         Family::RsaPss => object(&[("name", "RSA-PSS".into()), ("hash", hash()?)]),
         Family::Ecdsa => {
-            let curve = match alg {
-                Algorithm::ES256 => EcCurve::P256,
-                Algorithm::ES384 => EcCurve::P384,
-                Algorithm::ES512 => EcCurve::P521,
-                _ => return Err(SubtleError::Unsupported(alg.as_str().to_owned())),
-            };
-            object(&[
-                ("name", "ECDSA".into()),
-                ("namedCurve", curve_name(curve).into()),
-            ])
+            let curve = named_curve(key)
+                .ok_or_else(|| SubtleError::Unsupported(alg.as_str().to_owned()))?;
+            object(&[("name", "ECDSA".into()), ("namedCurve", curve.into())])
         }
         Family::EdDsa => object(&[("name", "Ed25519".into())]),
         Family::Hmac => object(&[("name", "HMAC".into()), ("hash", hash()?)]),
@@ -169,6 +165,7 @@ async fn import(
     format: &str,
     der: &[u8],
     alg: Algorithm,
+    key: KeyType,
     usage: &str,
 ) -> Result<CryptoKey, SubtleError> {
     let subtle = subtle()?;
@@ -176,7 +173,7 @@ async fn import(
     let key = settle(subtle.import_key_with_object(
         format,
         &data,
-        &import_params(alg)?,
+        &import_params(alg, key)?,
         false,
         &usages(usage),
     ))
@@ -197,7 +194,7 @@ async fn public_crypto_key(alg: Algorithm, key: &PublicKey) -> Result<CryptoKey,
                     .map_err(|e| SubtleError::Refused(e.to_string()))?,
             ),
         };
-        import(format, &der, alg, "verify").await
+        import(format, &der, alg, key.key_type(), "verify").await
     })
     .await
 }
@@ -209,7 +206,7 @@ async fn private_crypto_key(alg: Algorithm, key: &PrivateKey) -> Result<CryptoKe
             PrivateKey::Hmac(secret) => ("raw", secret.0.clone()),
             other => ("pkcs8", pkcs8(other)?),
         };
-        import(format, &der, alg, "sign").await
+        import(format, &der, alg, key.key_type(), "sign").await
     })
     .await
 }
@@ -256,34 +253,20 @@ pub async fn verify(
 pub async fn generate_der(kind: KeyKind) -> Result<(Vec<u8>, Vec<u8>), SubtleError> {
     let subtle = subtle()?;
     let sha256 = JsValue::from_str("SHA-256");
-    let params = match kind {
-        KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => {
-            let bits: u32 = match kind {
-                KeyKind::Rsa2048 => 2048,
-                KeyKind::Rsa3072 => 3072,
-                _ => 4096,
-            };
-            let exponent = Uint8Array::from(&[1u8, 0, 1][..]);
-            object(&[
-                ("name", "RSASSA-PKCS1-v1_5".into()),
-                ("modulusLength", bits.into()),
-                ("publicExponent", exponent.into()),
-                ("hash", sha256),
-            ])?
-        }
-        KeyKind::P256 | KeyKind::P384 | KeyKind::P521 => {
-            let curve = match kind {
-                KeyKind::P256 => EcCurve::P256,
-                KeyKind::P384 => EcCurve::P384,
-                _ => EcCurve::P521,
-            };
-            object(&[
-                ("name", "ECDSA".into()),
-                ("namedCurve", curve_name(curve).into()),
-            ])?
-        }
-        KeyKind::Ed25519 => object(&[("name", "Ed25519".into())])?,
-        other => return Err(SubtleError::Unsupported(other.label().to_owned())),
+    let params = if let Some(bits) = kind.rsa_bits() {
+        let exponent = Uint8Array::from(&[1u8, 0, 1][..]);
+        object(&[
+            ("name", "RSASSA-PKCS1-v1_5".into()),
+            ("modulusLength", (bits as u32).into()),
+            ("publicExponent", exponent.into()),
+            ("hash", sha256),
+        ])?
+    } else if let Some(curve) = named_curve(kind.key_type()) {
+        object(&[("name", "ECDSA".into()), ("namedCurve", curve.into())])?
+    } else if kind == KeyKind::Ed25519 {
+        object(&[("name", "Ed25519".into())])?
+    } else {
+        return Err(SubtleError::Unsupported(kind.label().to_owned()));
     };
     let usages = Array::of2(&"sign".into(), &"verify".into());
     let pair = settle(subtle.generate_key_with_object(&params, true, &usages)).await?;

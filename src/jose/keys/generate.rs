@@ -90,6 +90,16 @@ impl KeyKind {
         }
     }
 
+    /// The modulus size in bits for an RSA kind.
+    pub fn rsa_bits(self) -> Option<usize> {
+        match self {
+            KeyKind::Rsa2048 => Some(2048),
+            KeyKind::Rsa3072 => Some(3072),
+            KeyKind::Rsa4096 => Some(4096),
+            _ => None,
+        }
+    }
+
     /// The secret's length in bytes for an HMAC kind (as long as the hash, RFC 7518 §3.2).
     pub fn secret_len(self) -> Option<usize> {
         match self {
@@ -128,9 +138,9 @@ pub fn generate<R: CryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<PrivateKey, JoseError> {
     Ok(match kind {
-        KeyKind::Rsa2048 => rsa_key(2048, rng)?,
-        KeyKind::Rsa3072 => rsa_key(3072, rng)?,
-        KeyKind::Rsa4096 => rsa_key(4096, rng)?,
+        KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => {
+            rsa_key(kind.rsa_bits().unwrap_or(4096), rng)?
+        }
         KeyKind::P256 => PrivateKey::P256(p256::ecdsa::SigningKey::generate_from_rng(rng)),
         KeyKind::P384 => PrivateKey::P384(p384::ecdsa::SigningKey::generate_from_rng(rng)),
         KeyKind::P521 => PrivateKey::P521(p521::ecdsa::SigningKey::generate_from_rng(rng)),

@@ -94,3 +94,65 @@ fn the_page_rng_is_seeded_from_the_browser() {
     let b = jwt_debugger::app::rng::seeded_rng().unwrap().next_u64();
     assert_ne!(a, b);
 }
+
+/// Sets a textarea's text as typing would: the value, then a bubbling `input` event.
+fn type_into(root: &Element, name: &str, text: &str) {
+    let area: HtmlTextAreaElement = root
+        .query_selector(&format!("textarea[aria-label='{name}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {name} textarea"))
+        .dyn_into()
+        .unwrap();
+    area.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
+    area.dispatch_event(&event).unwrap();
+}
+
+/// Lets the page render, verify and run its deferred work.
+async fn settle() {
+    for _ in 0..30 {
+        yew::scheduler::flush().await;
+        sleep_ms(10).await;
+    }
+}
+
+/// An HS256 token (its signature does not matter here: only how often keys are parsed).
+fn hs256_token(sub: &str) -> String {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    format!(
+        "{}.{}.c2lnbmF0dXJl",
+        b64(r#"{"alg":"HS256","typ":"JWT"}"#),
+        b64(&format!(r#"{{"sub":"{sub}"}}"#))
+    )
+}
+
+/// A key text is parsed once per edit of that text: editing the token (a re-render, a new
+/// verdict and new findings) parses no key, not even the public key pasted as the Secret,
+/// which the findings and the confusion check both use.
+#[wasm_bindgen_test]
+async fn keys_are_parsed_once_per_edit_never_per_render() {
+    use jwt_debugger::jose::keys::key_text_parses;
+    let root = render_app().await;
+    type_into(&root, "Encoded token", &hs256_token("a"));
+    settle().await;
+    type_into(&root, "Secret", jwt_debugger::app::example::PUBLIC_KEY);
+    settle().await;
+    let text = settled_status(&root).await;
+    assert!(text.contains("the secret is a public key"), "{text}");
+    let before = key_text_parses();
+    for sub in ["b", "c", "d"] {
+        type_into(&root, "Encoded token", &hs256_token(sub));
+        settle().await;
+    }
+    assert_eq!(key_text_parses(), before, "editing the token parsed a key");
+    type_into(&root, "Secret", "a plain secret of thirty-two bytes");
+    settle().await;
+    assert_eq!(
+        key_text_parses(),
+        before + 1,
+        "one edit of the secret is one parse"
+    );
+}

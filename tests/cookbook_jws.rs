@@ -69,7 +69,7 @@ fn check(rel: &str) -> Example {
             "{rel}: {:?}",
             decoded.diagnoses
         );
-        assert_eq!(decoded.signing_input(), ex.sig_input());
+        assert_eq!(decoded.signing_input(), ex.sig_input().as_bytes());
         assert_eq!(decoded.payload_json, s(&ex.v["input"], "payload"));
         assert_eq!(
             decoded.payload_kind,

@@ -99,6 +99,23 @@ struct Case {
     token: String,
     key: Option<&'static PublicKey>,
     hmac_len: Option<usize>,
+    /// The verification key's JWK `alg`.
+    key_alg: Option<&'static str>,
+    /// Whether the token is signed with the page's demo key.
+    demo: bool,
+}
+
+/// Lints a case's token with its key, secret length, JWK `alg` and demo flag.
+fn run_case(c: &Case) -> Vec<Finding> {
+    let decoded = decode(&c.token).unwrap_or_else(|e| panic!("{} does not decode: {e}", c.token));
+    let ctx = LintContext {
+        verification_key: c.key,
+        hmac_secret_len: c.hmac_len,
+        key_alg: c.key_alg,
+        demo_key: c.demo,
+        ..LintContext::at(NOW)
+    };
+    lint(&decoded, &ctx)
 }
 
 fn case(id: &'static str, severity: Severity, what: &'static str, token: String) -> Case {
@@ -109,6 +126,8 @@ fn case(id: &'static str, severity: Severity, what: &'static str, token: String)
         token,
         key: None,
         hmac_len: None,
+        key_alg: None,
+        demo: false,
     }
 }
 
@@ -376,13 +395,78 @@ fn cases() -> Vec<Case> {
             case("alg-key-mismatch", Error, "ES256", es256(&ES256_RAW)),
             &P384,
         ),
+        case(
+            "duplicate-member",
+            Error,
+            "header {\"alg\":\"none\",\"alg\":\"RS256\"}",
+            rs(r#"{"alg":"none","alg":"RS256"}"#),
+        ),
+        case(
+            "duplicate-member",
+            Error,
+            "payload with \"sub\" twice",
+            claims(format!(
+                r#"{{"sub":"a","sub":"admin","iat":{},"exp":{}}}"#,
+                NOW - 60,
+                NOW + 3600
+            )),
+        ),
+        case(
+            "signature-empty",
+            Error,
+            "RS256, empty signature",
+            compact(r#"{"alg":"RS256"}"#, &sane_claims(), b""),
+        ),
+        case(
+            "signature-empty",
+            Error,
+            "HS256, empty signature",
+            compact(r#"{"alg":"HS256"}"#, &sane_claims(), b""),
+        ),
+        with_key(
+            case(
+                "key-self-vouching",
+                Error,
+                "ES256 with the verification key in \"jwk\"",
+                compact(
+                    &format!(r#"{{"alg":"ES256","jwk":{}}}"#, P256.to_jwk()),
+                    &sane_claims(),
+                    &ES256_RAW,
+                ),
+            ),
+            &P256,
+        ),
+        Case {
+            key_alg: Some("RS512"),
+            ..with_key(
+                case(
+                    "key-alg-differs",
+                    Error,
+                    "RS256, key for RS512",
+                    rs(r#"{"alg":"RS256"}"#),
+                ),
+                &RSA_2048,
+            )
+        },
+        Case {
+            demo: true,
+            ..with_key(
+                case(
+                    "demo-key",
+                    Error,
+                    "RS256, demo key",
+                    rs(r#"{"alg":"RS256"}"#),
+                ),
+                &RSA_2048,
+            )
+        },
     ]
 }
 
 #[test]
 fn each_case_triggers_its_finding_with_its_severity() {
     for c in cases() {
-        let findings = run(&c.token, c.key, c.hmac_len);
+        let findings = run_case(&c);
         let f = find(&findings, c.id);
         assert_eq!(f.severity, c.severity, "{} ({})", c.id, c.what);
     }
@@ -395,7 +479,7 @@ fn every_finding_kind_is_triggered_and_table_is_printed() {
     eprintln!("| finding id | severity | token shape | title shown | token |");
     eprintln!("| --- | --- | --- | --- | --- |");
     for c in &cases {
-        let findings = run(&c.token, c.key, c.hmac_len);
+        let findings = run_case(c);
         for f in &findings {
             assert!(
                 FindingKind::IDS.contains(&f.id()),
@@ -768,11 +852,13 @@ fn time_claim_boundaries() {
         p(format!(r#"{{"iat":{}.75,"exp":{}.5}}"#, NOW - 1, NOW + 60)),
         Vec::<&str>::new()
     );
+    // Beyond ±2^62 s (or beyond i64) a number is not a NumericDate, for the findings as for the
+    // Verify pane and the claims table (one reader, `claims::numeric_date`).
     assert_eq!(
         p(r#"{"iat":-9223372036854775808,"exp":18446744073709551615}"#.to_owned()),
-        ["lifetime-long"]
+        ["claim-not-numeric"]
     );
-    assert_eq!(p(r#"{"exp":1e300}"#.to_owned()), ["lifetime-long"]);
+    assert_eq!(p(r#"{"exp":1e300}"#.to_owned()), ["claim-not-numeric"]);
     // Every non-number is an error, and a non-numeric exp is not also "missing".
     assert_eq!(
         p(r#"{"exp":"1700000000","nbf":null,"iat":[1]}"#.to_owned()),
@@ -853,7 +939,8 @@ fn ecdsa_signature_shapes() {
             s_zero: true
         }
     );
-    assert_eq!(ids(&run(&es256(b""), None, None)), ["ecdsa-sig-length"]);
+    // An empty signature is its own finding, for ES* as for every algorithm.
+    assert_eq!(ids(&run(&es256(b""), None, None)), ["signature-empty"]);
     // Other families are not ECDSA-checked.
     let rs_zero = compact(r#"{"alg":"RS256"}"#, &sane_claims(), &[0; 64]);
     assert!(run(&rs_zero, None, None).is_empty());
@@ -998,7 +1085,7 @@ proptest! {
         let keys: [Option<&PublicKey>; 6] = [None, Some(&RSA_1024), Some(&P256), Some(&P384), Some(&ED25519), Some(&HMAC_32)];
         let token = compact(&header, &payload, &signature);
         if let Ok(decoded) = decode(&token) {
-            let ctx = LintContext { now, verification_key: keys[key], hmac_secret_len: hmac_len, max_lifetime_secs: max_lifetime };
+            let ctx = LintContext { verification_key: keys[key], hmac_secret_len: hmac_len, max_lifetime_secs: max_lifetime, ..LintContext::at(now) };
             let findings = lint(&decoded, &ctx);
             prop_assert!(findings.windows(2).all(|w| w[0].severity <= w[1].severity));
             for f in &findings {
@@ -1015,4 +1102,62 @@ proptest! {
             let _ = lint(&decoded, &LintContext::at(NOW));
         }
     }
+}
+
+/// The `kid` characters a shell, a path or an SQL query give meaning to are each flagged.
+#[test]
+fn kid_with_shell_path_or_sql_characters_is_suspicious() {
+    for kid in [
+        "a|b",
+        "a`id`",
+        "$(id)",
+        "a;b",
+        "a&b",
+        "a'b",
+        "../keys/k",
+        "a\\u0000b",
+        "k--",
+        "k/*",
+    ] {
+        let token = rs(&format!(r#"{{"alg":"RS256","kid":"{kid}"}}"#));
+        assert!(
+            ids(&run(&token, None, None)).contains(&"kid-suspicious"),
+            "{kid}"
+        );
+    }
+    let shell = rs(r#"{"alg":"RS256","kid":"$(touch x)|y"}"#);
+    match &find(&run(&shell, None, None), "kid-suspicious").kind {
+        FindingKind::SuspiciousKid { issues } => assert!(issues.contains(&KidIssue::ShellChars)),
+        other => panic!("{other:?}"),
+    }
+    assert!(run(&rs(r#"{"alg":"RS256","kid":"key-2024_01.a"}"#), None, None).is_empty());
+}
+
+/// A certificate in `x5c` whose key is the verification key: the token vouches for itself.
+/// A different key in `jwk`, or none given, is only the usual header warning.
+#[test]
+fn a_token_carrying_its_own_verification_key_is_flagged() {
+    use jwt_debugger::jose::keys::parse_public_keys;
+    let cert_pem = include_str!("fixtures/openssl/rsa2048-cert.pem");
+    let cert_key = parse_public_keys(cert_pem).unwrap().remove(0).key;
+    let der_b64: String = cert_pem
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    let token = rs(&format!(r#"{{"alg":"RS256","x5c":["{der_b64}"]}}"#));
+    let findings = run(&token, Some(&cert_key), None);
+    assert_eq!(
+        find(&findings, "key-self-vouching").kind,
+        FindingKind::SelfVouchingKey {
+            header: jwt_debugger::jose::lints::KeyHeader::X5c
+        }
+    );
+    assert!(!ids(&run(&token, Some(&RSA_2048), None)).contains(&"key-self-vouching"));
+    assert!(!ids(&run(&token, None, None)).contains(&"key-self-vouching"));
+    let other = compact(
+        &format!(r#"{{"alg":"ES256","jwk":{}}}"#, P384.to_jwk()),
+        &sane_claims(),
+        &ES256_RAW,
+    );
+    assert!(!ids(&run(&other, Some(&P256), None)).contains(&"key-self-vouching"));
 }

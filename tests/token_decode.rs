@@ -197,7 +197,7 @@ fn raw_json_text_is_preserved() {
     assert_eq!(keys, ["z", "a", "m", "b"], "payload key order preserved");
     assert_eq!(
         t.signing_input(),
-        format!("{}.{}", t.header_b64, t.payload_b64)
+        format!("{}.{}", t.header_b64, t.payload_b64).into_bytes()
     );
 }
 

@@ -45,19 +45,65 @@ pub fn lifetime_warning(lifetime: i64) -> Option<String> {
         None
     }
 }
+/// The URL a curl line uses when the user has not typed one.
+pub const DEFAULT_API_URL: &str = "https://api.example.com/resource";
 
-/// `curl -H "Authorization: Bearer <token>" '<url>'`, with the URL quoted for a POSIX shell.
-pub fn curl_command(token: &str, url: &str) -> String {
-    let url = if url.trim().is_empty() {
-        "https://api.example.com/resource"
-    } else {
-        url.trim()
+/// Why no curl line can be built.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CurlError {
+    /// There is no decodable token to put in the line.
+    #[error("there is no token to send yet")]
+    NoToken,
+    /// The token has characters other than base64url and dots (a compact JWS has none).
+    #[error(
+        "the token has characters other than base64url and dots, so it is not put in a command"
+    )]
+    TokenNotCompact,
+    /// The URL is not an http(s) URL.
+    #[error("the API URL must start with https:// or http://")]
+    UrlNotHttp,
+    /// The URL has whitespace or control characters (a line break would end the command).
+    #[error("the API URL must not contain spaces, line breaks or control characters")]
+    UrlHasControlChars,
+}
+
+/// `curl -H 'Authorization: Bearer <token>' '<url>'`, for a POSIX shell.
+///
+/// The token is the decoded, cleaned compact token (never the box's raw text): only base64url
+/// characters and dots are allowed, so a share link cannot smuggle `$(...)` into the line.
+/// Every argument is single-quoted (a `'` in the URL becomes `'\''`), and the URL must be an
+/// http(s) URL on one line, so curl cannot take it for an option either.
+pub fn curl_command(compact: &str, url: &str) -> Result<String, CurlError> {
+    if compact.is_empty() {
+        return Err(CurlError::NoToken);
+    }
+    if !compact
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(CurlError::TokenNotCompact);
+    }
+    let url = match url.trim() {
+        "" => DEFAULT_API_URL,
+        url => url,
     };
-    let quoted = format!("'{}'", url.replace('\'', r"'\''"));
-    format!(
-        "curl -H \"Authorization: Bearer {}\" {quoted}",
-        token.trim()
-    )
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(CurlError::UrlHasControlChars);
+    }
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return Err(CurlError::UrlNotHttp);
+    }
+    Ok(format!(
+        "curl -H {} {}",
+        shell_quote(&format!("Authorization: Bearer {compact}")),
+        shell_quote(url)
+    ))
+}
+
+/// One POSIX shell word that stands for exactly `text`.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
 }
 
 #[cfg(test)]
@@ -89,10 +135,46 @@ mod tests {
     }
 
     #[test]
-    fn curl_quotes_the_url() {
+    fn curl_single_quotes_every_argument() {
         assert_eq!(
-            curl_command(" t.o.k ", "https://h/p?q='x'"),
-            r#"curl -H "Authorization: Bearer t.o.k" 'https://h/p?q='\''x'\'''"#
+            curl_command("t.o.k", "https://h/p?q='x'").unwrap(),
+            r#"curl -H 'Authorization: Bearer t.o.k' 'https://h/p?q='\''x'\'''"#
         );
+        assert_eq!(
+            curl_command("a-b_c.d.e", "").unwrap(),
+            "curl -H 'Authorization: Bearer a-b_c.d.e' 'https://api.example.com/resource'"
+        );
+    }
+
+    #[test]
+    fn curl_refuses_what_could_run_or_be_an_option() {
+        for token in [
+            "$(touch x).b.c",
+            "a.b.c`id`",
+            "a.b.c\"; id; \"",
+            "a.b.c d",
+            "a.b+c/d=",
+        ] {
+            assert_eq!(
+                curl_command(token, ""),
+                Err(CurlError::TokenNotCompact),
+                "{token}"
+            );
+        }
+        assert_eq!(curl_command("", ""), Err(CurlError::NoToken));
+        for url in ["-o/etc/passwd", "file:///etc/passwd", "ftp://h", "$(id)"] {
+            assert_eq!(
+                curl_command("a.b.c", url),
+                Err(CurlError::UrlNotHttp),
+                "{url}"
+            );
+        }
+        for url in ["https://h/\nrm -rf ~", "https://h/ x", "https://h/\u{7}"] {
+            assert_eq!(
+                curl_command("a.b.c", url),
+                Err(CurlError::UrlHasControlChars),
+                "{url:?}"
+            );
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! ([`state::PageState`]); components render from that state; side effects (theme, clipboard,
 //! URL fragment, workers) live in hooks, never in the reducer.
 
+pub mod callbacks;
 pub mod components;
 pub mod engine;
 pub mod example;
@@ -11,6 +12,7 @@ pub mod gateway;
 pub mod hooks;
 pub mod js_error;
 pub mod keygen;
+pub mod review;
 pub mod rng;
 pub mod signing;
 pub mod state;

@@ -8,8 +8,9 @@ use serde_json::{Map, Value};
 use crate::app::engine;
 use crate::app::verification::{KeyInputs, SignatureStatus, signature_status};
 use crate::jose::algorithm::Family;
-use crate::jose::keys::{self, KeyCandidate, PrivateKey, SecretEncoding};
-use crate::jose::{Algorithm, JoseError, base64url, token};
+use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
+use crate::jose::sign::{SigningInput, signing_input};
+use crate::jose::{Algorithm, JoseError, token};
 
 /// A token signed in the page, the public key that verifies it (none for HMAC), and the
 /// verdict of verifying it with that key.
@@ -17,6 +18,8 @@ use crate::jose::{Algorithm, JoseError, base64url, token};
 pub struct Signed {
     /// The compact JWS.
     pub token: String,
+    /// The payload of a detached token (`"b64": false`), which travels apart from it.
+    pub detached_payload: Option<String>,
     /// SPKI PEM of the signing key's public half, to verify with after switching to Decode.
     pub public_key_pem: Option<String>,
     /// The new token verified with that key (or the secret): what Decode mode will show.
@@ -33,6 +36,15 @@ pub struct OwnPublicKey {
     pub pem: String,
     /// Its RFC 7638 thumbprint: the gateway preset's default Key ID.
     pub kid: String,
+}
+
+impl OwnPublicKey {
+    /// Whether the signing key is the page's demo key.
+    pub fn is_demo(&self) -> bool {
+        self.candidates
+            .as_ref()
+            .is_ok_and(|c| c.iter().any(|c| crate::app::example::is_demo_key(&c.key)))
+    }
 }
 
 /// The public half of `private_key`, if it is an asymmetric key that reads.
@@ -57,12 +69,17 @@ pub fn own_public_key(private_key: &Result<PrivateKey, JoseError>) -> Option<Own
 pub struct SignJob {
     /// The header's `alg`.
     pub alg: Algorithm,
-    /// `base64url(header).base64url(payload)`.
-    pub signing_input: String,
+    /// The checked signing input and the token's first segments (the core builds it).
+    pub input: SigningInput,
+    /// The payload text, for a detached token's Decode view.
+    pub payload: String,
     /// The secret (HS*) or private key.
     pub key: PrivateKey,
     /// The secret as typed and how it is read, to verify the new token with (HS* only).
     pub secret: (String, SecretEncoding),
+    /// The asymmetric key the secret text holds, if any: the new token is then signed (to
+    /// reproduce algorithm confusion) but never reported as verified.
+    pub key_in_secret: Result<Option<PublicKey>, JoseError>,
 }
 
 // Hand-written: the job holds the secret and the key, which `Debug` must never print.
@@ -70,7 +87,7 @@ impl std::fmt::Debug for SignJob {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SignJob")
             .field("alg", &self.alg)
-            .field("signing_input", &self.signing_input)
+            .field("input", &self.input)
             .field("key", &self.key)
             .finish_non_exhaustive()
     }
@@ -83,10 +100,11 @@ pub fn prepare_signing(
     payload: &str,
     secret: &str,
     secret_encoding: SecretEncoding,
+    key_in_secret: &Result<Option<PublicKey>, JoseError>,
     private_key: &Result<PrivateKey, JoseError>,
 ) -> Result<SignJob, String> {
-    let header_map = match serde_json::from_str::<Value>(header) {
-        Ok(Value::Object(map)) => map,
+    match serde_json::from_str::<Value>(header) {
+        Ok(Value::Object(_)) => {}
         Ok(_) => return Err("the header must be a JSON object".into()),
         Err(e) => {
             return Err(format!(
@@ -95,7 +113,7 @@ pub fn prepare_signing(
                 e.column()
             ));
         }
-    };
+    }
     serde_json::from_str::<serde::de::IgnoredAny>(payload).map_err(|e| {
         format!(
             "the payload is not valid JSON (line {}, column {})",
@@ -103,7 +121,8 @@ pub fn prepare_signing(
             e.column()
         )
     })?;
-    let alg = token::parse_alg(&header_map).map_err(|e| e.to_string())?;
+    let input = signing_input(header, payload).map_err(|e| e.to_string())?;
+    let alg = input.alg;
     let key = match alg.family() {
         Family::None => {
             return Err("alg \"none\" tokens are unsigned: pick an algorithm to sign".into());
@@ -122,30 +141,34 @@ pub fn prepare_signing(
     alg.check_fits(key.key_type()).map_err(|e| e.to_string())?;
     Ok(SignJob {
         alg,
-        signing_input: format!(
-            "{}.{}",
-            base64url::encode(header.as_bytes()),
-            base64url::encode(payload.as_bytes())
-        ),
+        input,
+        payload: payload.to_owned(),
         key,
         secret: (secret.to_owned(), secret_encoding),
+        key_in_secret: key_in_secret.clone(),
     })
 }
 
 /// Signs a prepared job on the page's engine, then verifies the new token with the public
 /// half of the key (`own` for key pairs; the secret itself for HMAC).
 pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signed, String> {
-    let (signature, _) = engine::sign_bytes(job.alg, &job.key, job.signing_input.as_bytes())
+    let (signature, _) = engine::sign_bytes(job.alg, &job.key, &job.input.input)
         .await
         .map_err(|e| e.to_string())?;
-    let token = format!("{}.{}", job.signing_input, base64url::encode(&signature));
-    let decoded = token::decode(&token);
+    let token = job.input.token(&signature);
+    let detached_payload = job.input.is_detached().then(|| job.payload.clone());
+    let decoded = token::decode(&token).map(|mut t| {
+        t.attach_payload(&job.payload);
+        t
+    });
     let no_keys = Ok(Vec::new());
+    let no_key_in_secret = Ok(None);
     let status = match (&job.key, own) {
         (PrivateKey::Hmac(_), _) => {
             let inputs = KeyInputs {
                 secret: &job.secret.0,
                 secret_encoding: job.secret.1,
+                key_in_secret: &job.key_in_secret,
                 public_keys: &no_keys,
                 public_key_empty: true,
             };
@@ -155,6 +178,7 @@ pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signe
             let inputs = KeyInputs {
                 secret: "",
                 secret_encoding: SecretEncoding::Utf8,
+                key_in_secret: &no_key_in_secret,
                 public_keys: &own.candidates,
                 public_key_empty: false,
             };
@@ -164,6 +188,7 @@ pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signe
     };
     Ok(Signed {
         token,
+        detached_payload,
         public_key_pem: own.map(|o| o.pem.clone()),
         status,
     })
@@ -208,10 +233,10 @@ mod tests {
     fn hmac_signing_needs_a_secret_and_then_signs() {
         let no_key = Err(JoseError::EmptyToken);
         let header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
-        let err = prepare_signing(header, "{}", "", SecretEncoding::Utf8, &no_key).unwrap_err();
+        let utf8 = SecretEncoding::Utf8;
+        let err = prepare_signing(header, "{}", "", utf8, &Ok(None), &no_key).unwrap_err();
         assert!(err.contains("enter a secret"), "{err}");
-        let job =
-            prepare_signing(header, "{\"a\":1}", "s3cret", SecretEncoding::Utf8, &no_key).unwrap();
+        let job = prepare_signing(header, "{\"a\":1}", "s3cret", utf8, &Ok(None), &no_key).unwrap();
         let signed = engine::run_ready(sign_job(&job, None)).unwrap().unwrap();
         assert_eq!(signed.token.split('.').count(), 3);
         assert_eq!(signed.public_key_pem, None);

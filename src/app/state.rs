@@ -40,6 +40,12 @@ pub struct PageState {
     pub public_key: String,
     /// The signing key text (PEM or JWK).
     pub private_key: String,
+    /// The content of a detached token (RFC 7515 appendix F), typed apart from the token.
+    pub detached_payload: String,
+    /// What the page itself last put in `public_key` (the example's key, or the public half of
+    /// the signing key when switching to Decode). While `public_key` still holds exactly this,
+    /// the next switch may replace it; once the user pastes a key of their own, never.
+    pub auto_public_key: Option<String>,
 }
 
 // Hand-written so that a stray `{:?}` can never print a secret or a private key.
@@ -50,6 +56,7 @@ impl std::fmt::Debug for PageState {
             .field("token_len", &self.token.len())
             .field("secret", &"<redacted>")
             .field("private_key", &"<redacted>")
+            .field("detached_payload_len", &self.detached_payload.len())
             .finish_non_exhaustive()
     }
 }
@@ -66,6 +73,8 @@ impl Default for PageState {
             secret_encoding: SecretEncoding::Utf8,
             public_key: example::PUBLIC_KEY.to_owned(),
             private_key: example::PRIVATE_KEY.to_owned(),
+            detached_payload: String::new(),
+            auto_public_key: Some(example::PUBLIC_KEY.to_owned()),
         }
     }
 }
@@ -82,14 +91,18 @@ pub enum Action {
         /// The payload JSON to edit.
         payload: String,
     },
-    /// Switch to Decode, loading the token that Encode mode produced (if any) and, when no
-    /// verification key is set yet, the public half of the signing key.
+    /// Switch to Decode, loading the token that Encode mode produced (if any) and the public
+    /// half of the signing key, unless the user pasted a verification key of their own.
     StartDecoding {
         /// The token Encode mode signed.
         token: Option<String>,
-        /// The public key PEM derived from the signing key, if the user has none yet.
+        /// The public key PEM derived from the signing key (none for HMAC).
         public_key: Option<String>,
+        /// The payload of a detached token Encode mode signed (`"b64": false`).
+        detached_payload: Option<String>,
     },
+    /// The detached payload changed.
+    SetDetachedPayload(String),
     /// The Header editor changed.
     SetHeader(String),
     /// The Payload editor changed.
@@ -119,15 +132,30 @@ impl Reducible for PageState {
                 next.payload_text = payload;
                 next.mode = Mode::Encode;
             }
-            Action::StartDecoding { token, public_key } => {
+            Action::StartDecoding {
+                token,
+                public_key,
+                detached_payload,
+            } => {
                 if let Some(token) = token {
                     next.token = token;
                 }
-                if let Some(public_key) = public_key {
-                    next.public_key = public_key;
+                // Never replace a key the user pasted: only an empty box, or one that still
+                // holds what the page put there, follows the signing key.
+                let replaceable = next.public_key.trim().is_empty()
+                    || next.auto_public_key.as_deref() == Some(next.public_key.as_str());
+                if let Some(public_key) = public_key
+                    && replaceable
+                {
+                    next.public_key = public_key.clone();
+                    next.auto_public_key = Some(public_key);
+                }
+                if let Some(payload) = detached_payload {
+                    next.detached_payload = payload;
                 }
                 next.mode = Mode::Decode;
             }
+            Action::SetDetachedPayload(payload) => next.detached_payload = payload,
             Action::SetHeader(text) => next.header_text = text,
             Action::SetPayload(text) => next.payload_text = text,
             Action::SetSecret(secret) => next.secret = secret,
@@ -179,11 +207,61 @@ mod tests {
             Action::StartDecoding {
                 token: Some("x.y.z".into()),
                 public_key: None,
+                detached_payload: None,
             },
         );
         assert_eq!(state.mode, Mode::Decode);
         assert_eq!(state.token, "x.y.z");
         assert_eq!(state.public_key, "mine");
+    }
+
+    fn decode_with_key(state: PageState, pem: &str) -> PageState {
+        let state = reduce(
+            state,
+            Action::StartEncoding {
+                header: "{}".into(),
+                payload: "{}".into(),
+            },
+        );
+        reduce(
+            state,
+            Action::StartDecoding {
+                token: Some("x.y.z".into()),
+                public_key: Some(pem.into()),
+                detached_payload: None,
+            },
+        )
+    }
+
+    /// A key the user pasted survives switching Encode to Decode, even when the signing key's
+    /// public half is offered.
+    #[test]
+    fn switching_to_decode_never_replaces_a_pasted_public_key() {
+        let pasted = reduce(
+            PageState::default(),
+            Action::SetPublicKey("-----BEGIN PUBLIC KEY-----\nmine".into()),
+        );
+        let state = decode_with_key(pasted, "derived");
+        assert_eq!(state.public_key, "-----BEGIN PUBLIC KEY-----\nmine");
+        // Again after a second round trip.
+        let state = decode_with_key(state, "derived-2");
+        assert_eq!(state.public_key, "-----BEGIN PUBLIC KEY-----\nmine");
+    }
+
+    /// An empty box, the example's key, or what the previous switch put there follows the
+    /// signing key.
+    #[test]
+    fn switching_to_decode_fills_an_empty_or_page_filled_public_key() {
+        let state = decode_with_key(PageState::default(), "derived-1");
+        assert_eq!(state.public_key, "derived-1", "the example key is replaced");
+        let state = decode_with_key(state, "derived-2");
+        assert_eq!(
+            state.public_key, "derived-2",
+            "the page's own fill is replaced"
+        );
+        let emptied = reduce(state, Action::SetPublicKey("  ".into()));
+        let state = decode_with_key(emptied, "derived-3");
+        assert_eq!(state.public_key, "derived-3", "an empty box is filled");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::app::engine;
 use crate::jose::algorithm::Family;
 use crate::jose::keys::{self, KeyCandidate, PublicKey, SecretEncoding};
 use crate::jose::token::DecodedToken;
-use crate::jose::{Algorithm, JoseError};
+use crate::jose::{Algorithm, JoseError, verify};
 
 /// The one status of the Verify Signature pane. Its text always contains exactly one of
 /// "Signature verified", "Invalid signature" or "Not verified".
@@ -50,6 +50,9 @@ pub struct KeyInputs<'a> {
     pub secret: &'a str,
     /// How to read the secret text.
     pub secret_encoding: SecretEncoding,
+    /// The asymmetric key the secret text holds, if any ([`keys::public_key_in_secret`], read
+    /// once per edit of the secret): such a secret is refused, never used as an HMAC key.
+    pub key_in_secret: &'a Result<Option<PublicKey>, JoseError>,
     /// The parsed verification key text (PEM, certificate, JWK or JWKS), or why it failed.
     pub public_keys: &'a Result<Vec<KeyCandidate>, JoseError>,
     /// Whether the public key text is empty.
@@ -72,6 +75,11 @@ pub async fn signature_status(
         Ok(alg) => *alg,
         Err(e) => return SignatureStatus::NotVerified(e.to_string()),
     };
+    // A header whose meaning the page cannot be sure of (duplicate names, an extension it does
+    // not implement) gets no verdict, whatever the signature.
+    if let Err(e) = verify::check_token_header(token) {
+        return SignatureStatus::NotVerified(e.to_string());
+    }
     match alg.family() {
         Family::None => SignatureStatus::NotVerified(
             "the header says alg \"none\": the token is unsigned and must never be trusted".into(),
@@ -91,6 +99,9 @@ async fn hmac_status(
             "enter the secret to verify this {} token",
             alg.as_str()
         ));
+    }
+    if let Err(e) = verify::check_hmac_secret(inputs.key_in_secret) {
+        return SignatureStatus::NotVerified(e.to_string());
     }
     match keys::parse_hmac_secret(inputs.secret, inputs.secret_encoding) {
         Err(e) => SignatureStatus::NotVerified(e.to_string()),
@@ -113,6 +124,11 @@ fn with_repair_note(
     detail: String,
     outcome: Result<(), JoseError>,
 ) -> SignatureStatus {
+    let detail = if token.detached && !token.payload_bytes.is_empty() {
+        format!("{detail}, over the detached payload")
+    } else {
+        detail
+    };
     match outcome {
         Err(e) => SignatureStatus::Invalid(e.to_string()),
         Ok(()) => match token.diagnoses.iter().find(|d| d.alters_token()) {
@@ -173,11 +189,12 @@ pub fn key_note(
 }
 
 /// The time validity line, shown apart from the signature: "Time: expired 2 h ago",
-/// "Time: valid, expires in 9 min". `None` when the payload is not a JSON object.
-pub fn time_note(payload: &serde_json::Value, now: i64) -> Option<String> {
+/// "Time: valid, expires in 9 min", judged with `leeway` seconds of clock skew (the page uses
+/// none). `None` when the payload is not a JSON object.
+pub fn time_note(payload: &serde_json::Value, now: i64, leeway: i64) -> Option<String> {
     use crate::jose::claims::{self, ClaimTime, TimeIssue};
     payload.as_object()?;
-    let validity = claims::check_times(payload, now, 0);
+    let validity = claims::check_times(payload, now, leeway);
     let problems: Vec<String> = validity
         .issues
         .iter()

@@ -49,9 +49,10 @@ pub enum TimeIssue {
         /// Seconds until `iat` (positive).
         seconds_ahead: i64,
     },
-    /// `exp` is before `iat`: the token was never valid.
+    /// `exp` is at or before `iat`: the token was never valid (it must be used after `iat`
+    /// and before `exp`).
     ExpBeforeIat {
-        /// `iat - exp` in seconds (positive).
+        /// `iat - exp` in seconds (zero when they are equal).
         by_seconds: i64,
     },
     /// There is no `exp`: the token never expires.
@@ -78,6 +79,9 @@ impl TimeIssue {
                     "issued in the future ({})",
                     humanize_relative(*seconds_ahead)
                 )
+            }
+            TimeIssue::ExpBeforeIat { by_seconds: 0 } => {
+                "exp equals iat: the token was never valid".to_owned()
             }
             TimeIssue::ExpBeforeIat { by_seconds } => format!(
                 "exp is {} before iat: the token was never valid",
@@ -148,7 +152,7 @@ pub fn check_times(payload: &Value, now: i64, leeway: i64) -> TimeValidity {
         _ => {}
     }
     if let (ClaimTime::Present { value: e, .. }, ClaimTime::Present { value: i, .. }) = (&exp, &iat)
-        && e < i
+        && e <= i
     {
         issues.push(TimeIssue::ExpBeforeIat {
             by_seconds: i.saturating_sub(*e),
@@ -166,11 +170,7 @@ fn read_time(value: Option<&Value>, now: i64) -> ClaimTime {
     let Some(value) = value else {
         return ClaimTime::Absent;
     };
-    let seconds = match value {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().and_then(float_seconds)),
-        _ => None,
-    };
-    match seconds {
+    match numeric_date(value) {
         Some(value) => ClaimTime::Present {
             value,
             relative: value.saturating_sub(now),
@@ -178,6 +178,17 @@ fn read_time(value: Option<&Value>, now: i64) -> ClaimTime {
         None => ClaimTime::NotNumeric {
             raw: value.to_string(),
         },
+    }
+}
+
+/// The one NumericDate reader (RFC 7519 §2): a JSON number of seconds since the epoch,
+/// fractions floored. Strings, booleans, `null` and numbers beyond ±2^62 seconds (`1e300`)
+/// are not NumericDates. The Verify pane, the claims table and the findings all read time
+/// claims through this function, so they cannot disagree.
+pub fn numeric_date(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().and_then(float_seconds)),
+        _ => None,
     }
 }
 

@@ -319,4 +319,49 @@ pub enum JoseError {
         /// One reason per key tried, e.g. "key #0 (kid \"a\"): signature does not match".
         reasons: Vec<String>,
     },
+    /// A header member name occurs twice (RFC 7515 §5.2 lets a verifier reject such a header):
+    /// the page shows one value while another parser may use the other.
+    #[error("duplicate header parameter \"{name}\"")]
+    DuplicateHeaderParameter {
+        /// The member name (a dotted path when nested).
+        name: String,
+    },
+    /// `crit` breaks a rule of RFC 7515 §4.1.11, so a conforming verifier rejects the token.
+    #[error("malformed \"crit\" header: {reason}")]
+    CritInvalid {
+        /// The first rule broken.
+        reason: String,
+    },
+    /// `crit` lists an extension this page does not implement (it implements `b64`, RFC 7797):
+    /// RFC 7515 §4.1.11 says the token must then be rejected.
+    #[error("unsupported critical header parameter \"{name}\"")]
+    UnsupportedCritical {
+        /// The parameter name (shortened).
+        name: String,
+    },
+    /// `b64` is not a JSON boolean (RFC 7797 §3).
+    #[error("the header \"b64\" must be true or false")]
+    B64NotBoolean,
+    /// `b64` is present but `crit` does not list it (RFC 7797 §6 requires it, so that a
+    /// verifier unaware of `b64` refuses the token instead of misreading the payload).
+    #[error("the header has \"b64\" but \"crit\" does not list it (RFC 7797 section 6)")]
+    B64NotCritical,
+    /// The HMAC secret given is a public key: HMAC keyed with public key bytes is the
+    /// algorithm-confusion attack. PyJWT (`InvalidKeyError`) and jsonwebtoken 9 refuse it.
+    #[error(
+        "the secret is a public key ({key}), not an HMAC secret: keying HMAC with a public key is the algorithm-confusion attack, which trusted libraries refuse"
+    )]
+    SecretIsPublicKey {
+        /// What kind of key it is, e.g. "an RSA key".
+        key: &'static str,
+    },
+    /// An RSA modulus larger than any real key: refused before any arithmetic, so a hostile
+    /// key cannot make the page compute for seconds.
+    #[error("the RSA modulus is {bits} bits; at most {max} bits are accepted")]
+    RsaKeyTooLarge {
+        /// The modulus size in bits.
+        bits: usize,
+        /// The limit.
+        max: usize,
+    },
 }

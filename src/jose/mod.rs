@@ -7,6 +7,7 @@
 pub mod algorithm;
 pub mod base64url;
 pub mod claims;
+pub mod duplicates;
 pub mod error;
 pub mod keys;
 pub mod lints;

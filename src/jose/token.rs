@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::algorithm::Algorithm;
 use super::base64url::{self, Base64Error};
+use super::duplicates::duplicate_members;
 use super::error::JoseError;
 
 /// Inputs larger than this are refused before any work: real tokens are a few KiB, and a
@@ -162,12 +163,57 @@ pub struct DecodedToken {
     pub alg: Result<Algorithm, JoseError>,
     /// What the decoder tolerated, in order.
     pub diagnoses: Vec<Diagnosis>,
+    /// Whether the payload is base64url-encoded: false only for a header `"b64": false`
+    /// (RFC 7797), where the payload travels and is signed as it is.
+    pub b64: bool,
+    /// Whether the payload segment is empty: detached content (RFC 7515 appendix F), supplied
+    /// apart from the token with [`DecodedToken::attach_payload`]. (An empty payload looks the
+    /// same and signs the same as empty detached content.)
+    pub detached: bool,
+    /// Member names that occur twice in one object of the header (see
+    /// [`duplicate_members`]): such a header is never verified.
+    pub header_duplicates: Vec<String>,
+    /// Member names that occur twice in one object of the payload (a finding).
+    pub payload_duplicates: Vec<String>,
 }
 
 impl DecodedToken {
-    /// The JWS signing input: `header_b64 || '.' || payload_b64` exactly as given.
-    pub fn signing_input(&self) -> String {
-        format!("{}.{}", self.header_b64, self.payload_b64)
+    /// The JWS signing input: `header_b64 || '.' || payload_b64` exactly as given, or with
+    /// `"b64": false` (RFC 7797 §3) the payload bytes themselves after the dot.
+    pub fn signing_input(&self) -> Vec<u8> {
+        let mut input = Vec::with_capacity(self.header_b64.len() + 1 + self.payload_bytes.len());
+        input.extend_from_slice(self.header_b64.as_bytes());
+        input.push(b'.');
+        if self.b64 {
+            input.extend_from_slice(self.payload_b64.as_bytes());
+        } else {
+            input.extend_from_slice(&self.payload_bytes);
+        }
+        input
+    }
+
+    /// Supplies the content of a detached token (RFC 7515 appendix F): the payload shown and
+    /// verified becomes `content` (base64url-encoded into the signing input unless `b64` is
+    /// false). Does nothing to a token whose payload is attached.
+    pub fn attach_payload(&mut self, content: &str) {
+        if !self.detached {
+            return;
+        }
+        self.diagnoses.retain(|d| {
+            !matches!(
+                d,
+                Diagnosis::PayloadNotJson { .. } | Diagnosis::PayloadNotUtf8
+            )
+        });
+        self.payload_bytes = content.as_bytes().to_vec();
+        self.payload_b64 = if self.b64 {
+            base64url::encode(content.as_bytes())
+        } else {
+            String::new()
+        };
+        let (json, value, kind) = read_payload(&self.payload_bytes, &mut self.diagnoses);
+        self.payload_duplicates = duplicates_of(kind, &json);
+        (self.payload_json, self.payload, self.payload_kind) = (json, value, kind);
     }
 
     /// The header `kid`, if it is a string.
@@ -214,23 +260,16 @@ pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
     };
 
     let payload_offset = header_b64.len() + 1;
-    let payload_bytes = decode_part(Part::Payload, payload_b64, payload_offset, &mut diagnoses)?;
-    let (payload_json, payload, payload_kind) = match std::str::from_utf8(&payload_bytes) {
-        Ok(text) => match serde_json::from_str::<Value>(text) {
-            Ok(value) => (text.to_owned(), value, PayloadKind::Json),
-            Err(e) => {
-                diagnoses.push(Diagnosis::PayloadNotJson {
-                    reason: e.to_string(),
-                });
-                (text.to_owned(), Value::Null, PayloadKind::Text)
-            }
-        },
-        Err(_) => {
-            diagnoses.push(Diagnosis::PayloadNotUtf8);
-            let lossy = String::from_utf8_lossy(&payload_bytes).into_owned();
-            (lossy, Value::Null, PayloadKind::Binary)
-        }
+    let b64 = header.get("b64") != Some(&Value::Bool(false));
+    let payload_bytes = if b64 {
+        decode_part(Part::Payload, payload_b64, payload_offset, &mut diagnoses)?
+    } else {
+        // RFC 7797: an unencoded payload is the segment's bytes as they are.
+        payload_b64.as_bytes().to_vec()
     };
+    let (payload_json, payload, payload_kind) = read_payload(&payload_bytes, &mut diagnoses);
+    let header_duplicates = duplicate_members(&header_json);
+    let payload_duplicates = duplicates_of(payload_kind, &payload_json);
 
     let sig_offset = payload_offset + payload_b64.len() + 1;
     let signature = decode_part(Part::Signature, signature_b64, sig_offset, &mut diagnoses)?;
@@ -250,7 +289,41 @@ pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
         signature,
         alg,
         diagnoses,
+        b64,
+        detached: payload_b64.is_empty(),
+        header_duplicates,
+        payload_duplicates,
     })
+}
+
+/// The payload as JSON text, parsed value and kind; text that is not JSON, or bytes that are
+/// not UTF-8, are kept and diagnosed.
+fn read_payload(bytes: &[u8], diagnoses: &mut Vec<Diagnosis>) -> (String, Value, PayloadKind) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => match serde_json::from_str::<Value>(text) {
+            Ok(value) => (text.to_owned(), value, PayloadKind::Json),
+            Err(e) => {
+                diagnoses.push(Diagnosis::PayloadNotJson {
+                    reason: e.to_string(),
+                });
+                (text.to_owned(), Value::Null, PayloadKind::Text)
+            }
+        },
+        Err(_) => {
+            diagnoses.push(Diagnosis::PayloadNotUtf8);
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            (lossy, Value::Null, PayloadKind::Binary)
+        }
+    }
+}
+
+/// Duplicate member names of a JSON payload (none for text or bytes).
+fn duplicates_of(kind: PayloadKind, json: &str) -> Vec<String> {
+    if kind == PayloadKind::Json {
+        duplicate_members(json)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Parses the header's `alg` member.

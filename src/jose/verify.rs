@@ -7,6 +7,7 @@
 
 mod ecdsa;
 
+use serde_json::{Map, Value};
 use signature::Verifier;
 use subtle::ConstantTimeEq;
 
@@ -14,8 +15,66 @@ use super::algorithm::hash::with_hash;
 use super::algorithm::{Algorithm, Family};
 use super::error::JoseError;
 use super::keys::{KeyCandidate, PublicKey};
+use super::lints::analyse_crit;
 use super::sign::hmac_tag;
 use super::token::DecodedToken;
+
+/// The `crit` extensions this page implements: `b64` (RFC 7797, unencoded payload). Any other
+/// name in `crit` makes the token unverifiable (RFC 7515 §4.1.11).
+pub const UNDERSTOOD_CRITICAL: [&str; 1] = ["b64"];
+
+/// The header rules a token must meet before any signature is checked, in order: no duplicate
+/// member names (`duplicates`, from [`crate::jose::duplicates::duplicate_members`]), a
+/// well-formed `crit` listing only [`UNDERSTOOD_CRITICAL`] extensions, and a boolean `b64` that
+/// `crit` lists. A token that breaks one is "not verified" whatever its signature: the page
+/// cannot know what the header means to the server. Signing checks its header the same way.
+pub fn check_header(header: &Map<String, Value>, duplicates: &[String]) -> Result<(), JoseError> {
+    if let Some(name) = duplicates.first() {
+        return Err(JoseError::DuplicateHeaderParameter { name: name.clone() });
+    }
+    let listed = match analyse_crit(header) {
+        None => Vec::new(),
+        Some((_, problems)) if !problems.is_empty() => {
+            let reasons: Vec<String> = problems.iter().map(|p| p.describe()).collect();
+            return Err(JoseError::CritInvalid {
+                reason: reasons.join("; "),
+            });
+        }
+        Some((names, _)) => names,
+    };
+    if let Some(name) = listed
+        .iter()
+        .find(|name| !UNDERSTOOD_CRITICAL.contains(&name.as_str()))
+    {
+        return Err(JoseError::UnsupportedCritical { name: name.clone() });
+    }
+    match header.get("b64") {
+        None => Ok(()),
+        Some(Value::Bool(_)) if listed.iter().any(|n| n == "b64") => Ok(()),
+        Some(Value::Bool(_)) => Err(JoseError::B64NotCritical),
+        Some(_) => Err(JoseError::B64NotBoolean),
+    }
+}
+
+/// Refuses an HMAC secret that holds an asymmetric key, given what
+/// [`crate::jose::keys::public_key_in_secret`] found in its text: HMAC keyed with public key
+/// bytes is the algorithm-confusion attack, refused before any HMAC is computed.
+pub fn check_hmac_secret(
+    key_in_secret: &Result<Option<PublicKey>, JoseError>,
+) -> Result<(), JoseError> {
+    match key_in_secret {
+        Ok(None) => Ok(()),
+        Ok(Some(key)) => Err(JoseError::SecretIsPublicKey {
+            key: key.key_type().describe(),
+        }),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+/// [`check_header`] for a decoded token.
+pub fn check_token_header(token: &DecodedToken) -> Result<(), JoseError> {
+    check_header(&token.header, &token.header_duplicates)
+}
 
 /// Verifies a raw JWS signature over `signing_input`: [`precheck`], then the arithmetic.
 pub fn verify_bytes(
@@ -148,8 +207,9 @@ pub fn verify_token(token: &DecodedToken, key: &PublicKey) -> Result<(), JoseErr
 /// given after cleanup. For a debugger showing "the signature matches, but…" next to the
 /// diagnoses; a strict relying party would still reject such a token.
 pub fn verify_token_lenient(token: &DecodedToken, key: &PublicKey) -> Result<(), JoseError> {
+    check_token_header(token)?;
     let alg = token.alg.clone()?;
-    verify_bytes(alg, key, token.signing_input().as_bytes(), &token.signature)
+    verify_bytes(alg, key, &token.signing_input(), &token.signature)
 }
 
 /// Which key verified a token in [`verify_with_keys`].

@@ -56,6 +56,13 @@ const cases = [
   ['rsa-key-small', 'Error', signJwt('RS256', rsa1024.privateKey, fresh()), null, rsa1024.publicKey.export({ type: 'spki', format: 'pem' })],
   // Algorithm confusion: an HS256 token keyed with the server's RSA public key text.
   ['alg-key-mismatch', 'Error', signJwt('HS256', Buffer.from(rsa2048.publicKey.export({ type: 'spki', format: 'pem' })), fresh()), rsa2048.publicKey.export({ type: 'spki', format: 'pem' })],
+  ['signature-empty', 'Error', raw({ alg: 'HS256' }, fresh(), '')],
+  ['duplicate-member', 'Error', `${b64u('{"alg":"HS256","alg":"HS256"}')}.${b64u(JSON.stringify(fresh()))}.c2ln`],
+  ['duplicate-member', 'Error', `${b64u('{"alg":"HS256"}')}.${b64u('{"sub":"a","sub":"admin"}')}.c2ln`],
+  ['kid-suspicious', 'Warning', raw({ alg: 'HS256', kid: '$(touch x)|y' }, fresh())],
+  // The token carries the very key it is verified with.
+  ['key-self-vouching', 'Error', signJwt('RS256', rsa2048.privateKey, fresh(), { jwk: rsa2048.publicKey.export({ format: 'jwk' }) }), null, rsa2048.publicKey.export({ type: 'spki', format: 'pem' })],
+  ['key-alg-differs', 'Error', signJwt('RS256', rsa2048.privateKey, fresh()), null, JSON.stringify({ ...rsa2048.publicKey.export({ format: 'jwk' }), alg: 'RS512' })],
 ];
 
 for (const [id, severity, token, secret, publicKey] of cases) {

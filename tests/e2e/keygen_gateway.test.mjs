@@ -62,7 +62,8 @@ test('RSA-2048 + gateway preset: openssl verifies the token with the page\'s pub
   await p.getByRole('button', { name: 'Copy as curl' }).click();
   await p.getByRole('button', { name: 'Copy as curl' }).filter({ hasText: 'Copied' }).waitFor();
   const curl = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(curl, `curl -H "Authorization: Bearer ${token}" 'https://gateway.example/api/v1/things'`);
+  assert.equal(curl, `curl -H 'Authorization: Bearer ${token}' 'https://gateway.example/api/v1/things'`);
+  assert.equal(await p.getByRole('textbox', { name: 'curl command' }).inputValue(), curl, 'the copied line is shown');
   await p.getByRole('spinbutton', { name: 'Lifetime (seconds)' }).fill('1');
   await p.getByRole('alert').filter({ hasText: /1-second token expires/ }).waitFor();
   assert.deepEqual(errors, []);

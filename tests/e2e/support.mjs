@@ -23,32 +23,42 @@ const TYPES = {
 
 /**
  * Serves `dir` at `prefix` (e.g. "/" or "/jwt-debugger/") on a free loopback port, as a static
- * host such as GitHub Pages would. Returns { origin, url, close }.
+ * host such as GitHub Pages would. `headers` are added to every response (e.g. GitHub Pages'
+ * `{ 'cache-control': 'max-age=600' }`). Returns { origin, url, close, setDir }; setDir(other)
+ * serves another directory from then on, as a deploy of a new build does.
  */
-export async function serve(dir = DIST, prefix = '/') {
+export async function serve(dir = DIST, prefix = '/', { headers = {} } = {}) {
+  let root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not under the served prefix');
       return;
     }
-    let file = normalize(join(dir, path.slice(prefix.length)));
-    if (!file.startsWith(dir)) {
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      res.writeHead(404, headers).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: origin + prefix, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin,
+    url: origin + prefix,
+    close: () => new Promise((ok) => server.close(ok)),
+    setDir: (other) => {
+      root = resolve(other);
+    },
+  };
 }
 
 /** Headless system Chromium, with the flags that work on a machine without network. */

@@ -5,7 +5,10 @@
 #     else inline. Everything else must come from the page's own origin: no external fonts,
 #     scripts, images or analytics, and no connections elsewhere.
 #  2. sw.js, the service worker, from src/web/sw.js: it precaches exactly this build's files,
-#     under a cache name derived from their contents, so a new build replaces the cache.
+#     under a cache name derived from their contents, so a new build replaces the cache. Each
+#     file comes with its subresource integrity (SHA-384 of its final bytes, index.html's after
+#     the policy above is in it): the worker installs only if every file it fetches is this
+#     build's, so an old index.html (from an HTTP cache or a CDN) never lands beside new files.
 # Debug builds (trunk serve) are left alone: its live-reload script and websocket need more,
 # and a service worker would serve stale files while developing.
 set -euo pipefail
@@ -46,13 +49,22 @@ files = sorted(
     for f in names
     if f != "sw.js"
 )
-digest = hashlib.sha256()
-for f in files:
-    digest.update(f.encode())
-    digest.update(open(os.path.join(staging, f), "rb").read())
-urls = ["./"] + [f"./{f}" for f in files]
 sw = open(sw_template, encoding="utf-8").read()
+# The cache name covers the worker's own code too: two different workers never share a cache, so
+# one that fails to install (and deletes what it wrote) never touches the active worker's cache.
+digest = hashlib.sha256(sw.encode("utf-8"))
+integrity = {}
+for f in files:
+    body = open(os.path.join(staging, f), "rb").read()
+    digest.update(f.encode())
+    digest.update(body)
+    integrity[f"./{f}"] = "sha384-" + base64.b64encode(hashlib.sha384(body).digest()).decode()
+# "./" is how the page is navigated to (and what the worker serves for navigations): index.html.
+integrity = {"./": integrity["./index.html"], **integrity}
+for placeholder in ("'@CACHE_NAME@'", "@FILES@"):
+    if placeholder not in sw:
+        sys.exit(f"{sw_template}: no {placeholder} placeholder")
 sw = sw.replace("'@CACHE_NAME@'", json.dumps("jwt-debugger-" + digest.hexdigest()[:16]))
-sw = sw.replace("@FILES@", json.dumps(urls))
+sw = sw.replace("@FILES@", json.dumps(integrity, indent=2))
 open(os.path.join(staging, "sw.js"), "w", encoding="utf-8").write(sw)
 PY

@@ -64,8 +64,15 @@ def main(dist: str, out: str) -> None:
         "base-uri 'none'",
         "form-action 'none'",
     ])
-    html = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*" />',
-                  lambda _: '<meta http-equiv="Content-Security-Policy" content="%s" />' % policy, html)
+    html, replaced = re.subn(r'<meta http-equiv="Content-Security-Policy" content="[^"]*" />',
+                             lambda _: '<meta http-equiv="Content-Security-Policy" content="%s" />' % policy, html)
+    # The policy is the file's promise (no connections at all): without it, no file. A dist/
+    # without one (a debug build, a changed post-build.sh or meta tag) must not pass silently.
+    if replaced != 1:
+        if os.path.exists(out):
+            os.remove(out)  # an earlier build's file must not pass for this one
+        sys.exit("single-file.py: %s/index.html has %d Content-Security-Policy <meta> tags, expected 1 "
+                 "(is it a release build?); %s not written" % (dist, replaced, out))
     os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     open(out, "w", encoding="utf-8").write(html)
     print("%s: %d bytes, sha256 %s" % (out, len(html.encode("utf-8")), hashlib.sha256(html.encode("utf-8")).hexdigest()))

@@ -9,6 +9,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::claims_table::ClaimsTable;
+use super::detached_payload::DetachedPayload;
 use super::encoded_pane::EncodedPane;
 use super::findings_panel::FindingsPanel;
 use super::gateway_preset::GatewayPreset;
@@ -17,22 +18,23 @@ use super::key_generator::KeyGenerator;
 use super::mode_switch::ModeSwitch;
 use super::theme_button::ThemeButton;
 use super::verify_pane::VerifyPane;
+use crate::app::callbacks::Callbacks;
+use crate::app::example::is_demo_key;
 use crate::app::hooks::use_after_shown::use_after_shown;
 use crate::app::hooks::use_async::{AsyncValue, Same, use_async};
+use crate::app::hooks::use_findings::{ReviewSources, SignedBy, use_findings};
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
-use crate::app::keygen::KeyMaterial;
 use crate::app::signing::{
-    OwnPublicKey, SignJob, Signed, header_with_alg, own_public_key, prepare_signing, sign_job,
+    OwnPublicKey, SignJob, Signed, own_public_key, prepare_signing, sign_job,
 };
 use crate::app::state::{Action, Mode, PageState};
 use crate::app::verification::{KeyInputs, SignatureStatus, key_note, signature_status, time_note};
 use crate::jose::algorithm::Family;
-use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
-use crate::jose::lints::{self, LintContext};
+use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey};
 use crate::jose::token::{self, DecodedToken};
-use crate::jose::{Algorithm, JoseError, verify};
+use crate::jose::{Algorithm, JoseError};
 
 /// What Encode mode produced: a signed token, or why not.
 type SignResult = Option<Result<Signed, String>>;
@@ -49,23 +51,36 @@ pub fn app() -> Html {
         move |token| dispatch.dispatch(Action::SetToken(token))
     }));
 
-    let decoded: Rc<Result<DecodedToken, JoseError>> =
-        use_memo(state.token.clone(), |t| token::decode(t));
+    // A detached token (empty payload segment) takes its payload from the Detached payload box.
+    let decoded: Rc<Result<DecodedToken, JoseError>> = use_memo(
+        (state.token.clone(), state.detached_payload.clone()),
+        |(t, payload)| {
+            token::decode(t).map(|mut decoded| {
+                decoded.attach_payload(payload);
+                decoded
+            })
+        },
+    );
+    // Each key text is parsed once per edit of that text, never per render or clock tick.
     let public_keys: Rc<Result<Vec<KeyCandidate>, JoseError>> =
         use_memo(state.public_key.clone(), |k| keys::parse_public_keys(k));
+    let key_in_secret: Rc<Result<Option<PublicKey>, JoseError>> =
+        use_memo(state.secret.clone(), |s| keys::public_key_in_secret(s));
     // Decode mode: the pasted token verified with the key inputs, on the engine.
     let decode_status: AsyncValue<SignatureStatus> = use_async(
         (
             Same(decoded.clone()),
             Same(public_keys.clone()),
+            Same(key_in_secret.clone()),
             state.secret.clone(),
             state.secret_encoding,
             state.public_key.trim().is_empty(),
         ),
-        |(decoded, public_keys, secret, secret_encoding, public_key_empty)| async move {
+        |(decoded, public_keys, key_in_secret, secret, secret_encoding, public_key_empty)| async move {
             let inputs = KeyInputs {
                 secret: &secret,
                 secret_encoding,
+                key_in_secret: &key_in_secret.0,
                 public_keys: &public_keys.0,
                 public_key_empty,
             };
@@ -100,13 +115,19 @@ pub fn app() -> Html {
                 s.payload_text.clone(),
                 s.secret.clone(),
                 s.secret_encoding,
+                Same(key_in_secret.clone()),
                 Same(private_key.clone()),
             ),
-            |(mode, header, payload, secret, encoding, key)| match &*key.0 {
+            |(mode, header, payload, secret, encoding, in_secret, key)| match &*key.0 {
                 // Encode mode always reads the private key.
-                Some(key) if *mode == Mode::Encode => {
-                    Some(prepare_signing(header, payload, secret, *encoding, key))
-                }
+                Some(key) if *mode == Mode::Encode => Some(prepare_signing(
+                    header,
+                    payload,
+                    secret,
+                    *encoding,
+                    &in_secret.0,
+                    key,
+                )),
                 _ => None,
             },
         )
@@ -179,25 +200,53 @@ pub fn app() -> Html {
         _ => (Vec::new(), None),
     };
 
-    // The findings review the token on screen: the pasted one, or the one just signed.
+    // The findings review the token on screen: the pasted one, or the one just signed (a
+    // detached one with the payload it signs).
     let reviewed: Rc<Option<DecodedToken>> = use_memo(
-        (state.mode, Same(decoded.clone()), token_text.clone()),
-        |(mode, decoded, token_text)| match mode {
+        (
+            state.mode,
+            Same(decoded.clone()),
+            token_text.clone(),
+            state.payload_text.clone(),
+        ),
+        |(mode, decoded, token_text, payload)| match mode {
             Mode::Decode => (*decoded.0).clone().ok(),
-            Mode::Encode => token::decode(token_text).ok(),
+            Mode::Encode => token::decode(token_text).ok().map(|mut t| {
+                t.attach_payload(payload);
+                t
+            }),
         },
     );
-    let findings = (*reviewed).as_ref().map(|t| {
-        let key = lint_key(&state, t, &public_keys);
-        lints::lint(
-            t,
-            &LintContext {
-                verification_key: key.as_ref(),
-                ..LintContext::at(now)
-            },
-        )
-    });
-    let default_kid = (*own_public).as_ref().map(|own| own.kid.clone());
+    // The page's demo key pair: labelled wherever it is in use, never a default Key ID, and a
+    // finding whenever a token is signed with it.
+    let signed_by = match state.mode {
+        Mode::Encode => SignedBy::DemoSigning(
+            (*own_public).as_ref().is_some_and(OwnPublicKey::is_demo)
+                && alg.is_some_and(|a| a.family() != Family::Hmac),
+        ),
+        Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
+    };
+    let sources = ReviewSources {
+        reviewed: Same(reviewed.clone()),
+        public_keys: Same(public_keys.clone()),
+        key_in_secret: Same(key_in_secret.clone()),
+        secret: (state.secret.clone(), state.secret_encoding),
+    };
+    let findings = use_findings(sources, now, signed_by);
+    let default_kid = (*own_public)
+        .as_ref()
+        .filter(|own| !own.is_demo())
+        .map(|own| own.kid.clone());
+    let public_key_is_demo = public_keys
+        .as_ref()
+        .as_ref()
+        .is_ok_and(|c| c.iter().any(|c| is_demo_key(&c.key)));
+    let private_key_is_demo = (*own_public).as_ref().is_some_and(OwnPublicKey::is_demo);
+    // Copy as curl takes only the cleaned compact token, never the box's raw text.
+    let compact = (*reviewed)
+        .as_ref()
+        .map(|t| AttrValue::from(t.compact.clone()));
+    let detached = state.mode == Mode::Decode && (*decoded).as_ref().is_ok_and(|t| t.detached);
 
     let callbacks = Callbacks::new(&state, &decoded, signed_now);
     html! {
@@ -214,8 +263,11 @@ pub fn app() -> Html {
                 <div class="column">
                     <section class="pane pane-encoded" aria-labelledby="encoded-heading">
                         <EncodedPane token={AttrValue::from(token_text.clone())} oninput={callbacks.token} {notes} error={token_error} />
+                        if detached {
+                            <DetachedPayload text={AttrValue::from(state.detached_payload.clone())} oninput={callbacks.detached} />
+                        }
                     </section>
-                    <FindingsPanel has_token={findings.is_some()} findings={findings.unwrap_or_default()} />
+                    <FindingsPanel has_token={findings.is_some()} findings={(*findings).clone().unwrap_or_default()} />
                 </div>
                 <section class="pane pane-decoded" aria-label="Decoded">
                     <JsonPane title="Header" text={AttrValue::from(header_text)} oninput={callbacks.header} />
@@ -230,8 +282,10 @@ pub fn app() -> Html {
                         public_key={AttrValue::from(state.public_key.clone())}
                         private_key={AttrValue::from(state.private_key.clone())}
                         key_note={key_note(state.mode, alg, &public_keys, (*private_key).as_ref())}
+                        {public_key_is_demo}
+                        {private_key_is_demo}
                         {status}
-                        time_note={time_note(&payload_value, now)}
+                        time_note={time_note(&payload_value, now, 0)}
                         onalgorithm={callbacks.algorithm}
                         onsecret={callbacks.secret}
                         onencoding={callbacks.encoding}
@@ -242,192 +296,11 @@ pub fn app() -> Html {
             </main>
             <div class="workspace tools">
                 <KeyGenerator onusesigning={callbacks.use_signing} onuseverifying={callbacks.use_verifying} ongenerated={callbacks.generated} />
-                <GatewayPreset {default_kid} {now} token={AttrValue::from(token_text)} onapply={callbacks.preset} />
+                <GatewayPreset {default_kid} {now} token={compact} onapply={callbacks.preset} />
             </div>
             <footer class="footer">
-                <p>{ "jwt-debugger runs entirely in your browser. It makes no network requests after loading: tokens, keys and secrets never leave this page, and nothing is stored." }</p>
+                <p>{ "jwt-debugger runs entirely in your browser. Tokens, keys and secrets never leave this page and are never stored; after loading, the page fetches only its own files, for offline use." }</p>
             </footer>
         </>
-    }
-}
-
-/// The key the findings judge the token against: for HS* the secret (or, if the secret text is
-/// itself a public key, that key: HMAC keyed with a public key is the algorithm-confusion
-/// attack), else the first key verification tries (the same selection by the header's `kid`).
-fn lint_key(
-    state: &PageState,
-    token: &DecodedToken,
-    public_keys: &Result<Vec<KeyCandidate>, JoseError>,
-) -> Option<PublicKey> {
-    let hmac = token.alg.as_ref().is_ok_and(|a| a.family() == Family::Hmac);
-    if hmac {
-        if state.secret.is_empty() {
-            return None;
-        }
-        if let Some(c) = keys::parse_public_keys(&state.secret)
-            .ok()
-            .and_then(|c| c.into_iter().next())
-        {
-            return Some(c.key);
-        }
-        return keys::parse_hmac_secret(&state.secret, state.secret_encoding)
-            .ok()
-            .map(PublicKey::Hmac);
-    }
-    let candidates = public_keys.as_ref().ok()?;
-    let (tried, _) = verify::candidate_keys(token, candidates);
-    tried.first().map(|(_, c)| c.key.clone())
-}
-
-/// The header and payload JSON that Encode mode starts from: the decoded token's when it decodes,
-/// else whatever the editors held.
-fn encode_start(state: &PageState, decoded: &Result<DecodedToken, JoseError>) -> (String, String) {
-    match (state.mode, decoded) {
-        (Mode::Decode, Ok(t)) => (t.header_json.clone(), t.payload_json.clone()),
-        _ => (state.header_text.clone(), state.payload_text.clone()),
-    }
-}
-
-/// Every callback the page hands down, built from the current state.
-struct Callbacks {
-    token: Callback<String>,
-    mode: Callback<Mode>,
-    header: Callback<String>,
-    payload: Callback<String>,
-    algorithm: Callback<Algorithm>,
-    secret: Callback<String>,
-    encoding: Callback<keys::SecretEncoding>,
-    public_key: Callback<String>,
-    private_key: Callback<String>,
-    use_signing: Callback<Rc<KeyMaterial>>,
-    use_verifying: Callback<Rc<KeyMaterial>>,
-    generated: Callback<Rc<KeyMaterial>>,
-    preset: Callback<(String, String)>,
-}
-
-/// Puts a generated key where it signs: the private key input, or the secret (base64url).
-fn use_for_signing(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
-    if m.symmetric {
-        d.dispatch(Action::SetSecret(m.private_pem.clone()));
-        d.dispatch(Action::SetSecretEncoding(SecretEncoding::Base64Url));
-    } else {
-        d.dispatch(Action::SetPrivateKey(m.private_pem.clone()));
-    }
-}
-
-/// Puts a generated key where it verifies: the public key input (the secret for HMAC).
-fn use_for_verifying(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
-    if m.symmetric {
-        use_for_signing(d, m);
-    } else {
-        d.dispatch(Action::SetPublicKey(m.public_pem.clone()));
-    }
-}
-
-impl Callbacks {
-    fn new(
-        state: &UseReducerHandle<PageState>,
-        decoded: &Rc<Result<DecodedToken, JoseError>>,
-        signed: Option<Result<Signed, String>>,
-    ) -> Self {
-        let d = state.dispatcher();
-        let (start_header, start_payload) = encode_start(state, decoded);
-        let mode = {
-            let (d, signed) = (d.clone(), signed);
-            let (header, payload) = (start_header.clone(), start_payload.clone());
-            Callback::from(move |mode| match mode {
-                Mode::Encode => d.dispatch(Action::StartEncoding {
-                    header: header.clone(),
-                    payload: payload.clone(),
-                }),
-                Mode::Decode => {
-                    let signed = match &signed {
-                        Some(Ok(s)) => Some(s.clone()),
-                        _ => None,
-                    };
-                    d.dispatch(Action::StartDecoding {
-                        token: signed.as_ref().map(|s| s.token.clone()),
-                        public_key: signed.and_then(|s| s.public_key_pem),
-                    })
-                }
-            })
-        };
-        // Editing the header or payload while decoding starts Encode mode from the decoded JSON.
-        let editor = |is_header: bool| {
-            let d = d.clone();
-            let mode = state.mode;
-            let other = if is_header {
-                start_payload.clone()
-            } else {
-                start_header.clone()
-            };
-            Callback::from(move |text: String| match (mode, is_header) {
-                (Mode::Encode, true) => d.dispatch(Action::SetHeader(text)),
-                (Mode::Encode, false) => d.dispatch(Action::SetPayload(text)),
-                (Mode::Decode, true) => d.dispatch(Action::StartEncoding {
-                    header: text,
-                    payload: other.clone(),
-                }),
-                (Mode::Decode, false) => d.dispatch(Action::StartEncoding {
-                    header: other.clone(),
-                    payload: text,
-                }),
-            })
-        };
-        let algorithm = {
-            let d = d.clone();
-            let (header, payload) = (start_header.clone(), start_payload.clone());
-            Callback::from(move |alg| {
-                d.dispatch(Action::StartEncoding {
-                    header: header_with_alg(&header, alg),
-                    payload: payload.clone(),
-                })
-            })
-        };
-        Self {
-            token: {
-                let d = d.clone();
-                Callback::from(move |t| d.dispatch(Action::SetToken(t)))
-            },
-            mode,
-            header: editor(true),
-            payload: editor(false),
-            algorithm,
-            secret: {
-                let d = d.clone();
-                Callback::from(move |s| d.dispatch(Action::SetSecret(s)))
-            },
-            encoding: {
-                let d = d.clone();
-                Callback::from(move |e| d.dispatch(Action::SetSecretEncoding(e)))
-            },
-            public_key: {
-                let d = d.clone();
-                Callback::from(move |k| d.dispatch(Action::SetPublicKey(k)))
-            },
-            private_key: {
-                let d = d.clone();
-                Callback::from(move |k| d.dispatch(Action::SetPrivateKey(k)))
-            },
-            use_signing: {
-                let d = d.clone();
-                Callback::from(move |m: Rc<KeyMaterial>| use_for_signing(&d, &m))
-            },
-            use_verifying: {
-                let d = d.clone();
-                Callback::from(move |m: Rc<KeyMaterial>| use_for_verifying(&d, &m))
-            },
-            // A new key becomes the page's key at once: the gateway workflow signs with it next.
-            generated: {
-                let d = d.clone();
-                Callback::from(move |m: Rc<KeyMaterial>| {
-                    use_for_signing(&d, &m);
-                    use_for_verifying(&d, &m);
-                })
-            },
-            preset: Callback::from(move |(header, payload)| {
-                d.dispatch(Action::StartEncoding { header, payload })
-            }),
-        }
     }
 }

@@ -23,15 +23,26 @@ fn local_time(seconds: i64) -> String {
     claims::format_with_offset(seconds, offset_minutes)
 }
 
+/// How the table reads a time claim: its seconds (through the one NumericDate reader the
+/// Verify pane and the findings use) and how far from `now` it is ("in 9 min"), or `None` when
+/// it is not a NumericDate.
+pub fn time_reading(value: &Value, now: i64) -> Option<(i64, String)> {
+    let seconds = claims::numeric_date(value)?;
+    Some((
+        seconds,
+        claims::humanize_relative(seconds.saturating_sub(now)),
+    ))
+}
+
 /// The value cell of a time claim: UTC, local, and relative to now.
 fn time_cell(value: &Value, now: i64) -> Html {
-    match value.as_i64() {
-        Some(seconds) => html! {
+    match time_reading(value, now) {
+        Some((seconds, relative)) => html! {
             <>
-                <code>{ seconds }</code>
+                <code>{ value.to_string() }</code>
                 <span class="claim-date">{ claims::format_utc(seconds) }</span>
                 <span class="claim-date">{ format!("{} (local)", local_time(seconds)) }</span>
-                <span class="claim-relative">{ claims::humanize_relative(seconds - now) }</span>
+                <span class="claim-relative">{ relative }</span>
             </>
         },
         None => {

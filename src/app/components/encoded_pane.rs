@@ -29,18 +29,42 @@ fn part_class(index: usize) -> &'static str {
     }
 }
 
-/// The token as coloured spans, one per dot-separated part, dots kept.
-fn coloured(token: &str) -> Html {
-    let mut parts = Vec::new();
+/// Above this many bytes the token is drawn as plain text: colouring a multi-megabyte paste
+/// costs layout time for nothing anyone reads.
+pub const MAX_COLOURED_BYTES: usize = 256 * 1024;
+
+/// Above this many dot-separated parts the token is drawn as plain text: a paste of dots
+/// would otherwise become tens of thousands of elements. (A JWE has five parts.)
+pub const MAX_COLOURED_PARTS: usize = 8;
+
+/// The coloured parts of `token` (CSS class and text, dots as their own parts), or `None`
+/// when it is too large or has too many parts to colour.
+pub fn colour_plan(token: &str) -> Option<Vec<(&'static str, &str)>> {
+    if token.len() > MAX_COLOURED_BYTES || token.matches('.').count() >= MAX_COLOURED_PARTS {
+        return None;
+    }
+    let mut plan = Vec::new();
     for (index, part) in token.split('.').enumerate() {
         if index > 0 {
-            parts.push(html! { <span class="part-dot">{ "." }</span> });
+            plan.push(("part-dot", "."));
         }
-        parts.push(html! { <span class={part_class(index)}>{ part }</span> });
+        plan.push((part_class(index), part));
     }
+    Some(plan)
+}
+
+/// The token as coloured spans, one per dot-separated part, dots kept; plain text past the
+/// limits of [`colour_plan`].
+fn coloured(token: &str) -> Html {
+    let parts = match colour_plan(token) {
+        Some(plan) => plan
+            .into_iter()
+            .map(|(class, text)| html! { <span class={class}>{ text }</span> })
+            .collect::<Html>(),
+        None => html! { { token } },
+    };
     // A trailing newline would be collapsed by the backdrop; keep the heights equal.
-    parts.push(html! { { "\u{200b}" } });
-    html! { <>{ for parts }</> }
+    html! { <>{ parts }{ "\u{200b}" }</> }
 }
 
 /// The token textarea, named `Encoded token`. The text is drawn by a coloured backdrop behind a
@@ -77,8 +101,10 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
                     class="token-input"
                     aria-label="Encoded token"
                     aria-describedby="token-notes"
-                    spellcheck="false"
                     autocomplete="off"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    autocorrect="off"
                     placeholder="Paste a token (header.payload.signature), with or without “Bearer ”"
                     value={props.token.clone()}
                     {oninput}
@@ -93,5 +119,37 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
             </div>
             <p class="hint">{ "A share link holds only the token, in the part of the URL that browsers never send to a server; never a key or secret." }</p>
         </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_coloured_by_part() {
+        assert_eq!(
+            colour_plan("h.p.s"),
+            Some(vec![
+                ("part-header", "h"),
+                ("part-dot", "."),
+                ("part-payload", "p"),
+                ("part-dot", "."),
+                ("part-signature", "s"),
+            ])
+        );
+        let jwe = "a.b.c.d.e";
+        assert_eq!(colour_plan(jwe).map(|p| p.len()), Some(9));
+    }
+
+    #[test]
+    fn large_or_many_part_tokens_fall_back_to_plain_text() {
+        // MAX_COLOURED_PARTS parts are coloured; one more is not.
+        assert!(colour_plan(&".".repeat(MAX_COLOURED_PARTS - 1)).is_some());
+        assert_eq!(colour_plan(&".".repeat(MAX_COLOURED_PARTS)), None);
+        assert_eq!(colour_plan(&".".repeat(100_000)), None);
+        let big = format!("{}.p.s", "h".repeat(MAX_COLOURED_BYTES));
+        assert_eq!(colour_plan(&big), None);
+        assert!(colour_plan(&"h".repeat(MAX_COLOURED_BYTES - 4)).is_some());
     }
 }

@@ -6,18 +6,21 @@ use yew::prelude::*;
 
 use super::copy_button::CopyButton;
 use crate::app::gateway::{
-    DEFAULT_LIFETIME_SECS, curl_command, lifetime_warning, preset_header, preset_payload,
+    DEFAULT_API_URL, DEFAULT_LIFETIME_SECS, curl_command, lifetime_warning, preset_header,
+    preset_payload,
 };
 
 /// Props of [`GatewayPreset`].
 #[derive(Properties, PartialEq)]
 pub struct GatewayPresetProps {
-    /// The Key ID to suggest: the thumbprint of the current signing key, if there is one.
+    /// The Key ID to suggest: the thumbprint of the current signing key, if there is one and
+    /// it is not the page's demo key.
     pub default_kid: Option<String>,
     /// The current Unix time (`iat`).
     pub now: i64,
-    /// The token on screen, for "Copy as curl".
-    pub token: AttrValue,
+    /// The token on screen as decoded and cleaned (compact, no `Bearer `, no line breaks), for
+    /// "Copy as curl"; `None` when there is no decodable token.
+    pub token: Option<AttrValue>,
     /// Apply: the header and payload JSON to sign in Encode mode.
     pub onapply: Callback<(String, String)>,
 }
@@ -60,6 +63,8 @@ pub fn gateway_preset(props: &GatewayPresetProps) -> Html {
         let handle = handle.clone();
         Callback::from(move |e: InputEvent| handle.set(input_value(e)))
     };
+    // Built from the cleaned compact token only; the exact line is shown before it is copied.
+    let curl = curl_command(props.token.as_deref().unwrap_or_default(), &api_url);
     let onkid = {
         let kid = kid.clone();
         Callback::from(move |e: InputEvent| kid.set(Some(input_value(e))))
@@ -71,15 +76,15 @@ pub fn gateway_preset(props: &GatewayPresetProps) -> Html {
             <div class="field-row">
                 <label class="field grow">
                     <span>{ "Application ID" }</span>
-                    <input type="text" aria-label="Application ID" value={(*app_id).clone()} oninput={set(&app_id)} />
+                    <input type="text" aria-label="Application ID" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" value={(*app_id).clone()} oninput={set(&app_id)} />
                 </label>
                 <label class="field grow">
                     <span>{ "Key ID" }</span>
-                    <input type="text" aria-label="Key ID" value={kid_shown} oninput={onkid} />
+                    <input type="text" aria-label="Key ID" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" placeholder="the Key ID the gateway shows for your public key" value={kid_shown} oninput={onkid} />
                 </label>
                 <label class="field">
                     <span>{ "Lifetime (seconds)" }</span>
-                    <input type="number" min="1" aria-label="Lifetime (seconds)" value={(*lifetime).clone()} oninput={set(&lifetime)} />
+                    <input type="number" min="1" aria-label="Lifetime (seconds)" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" value={(*lifetime).clone()} oninput={set(&lifetime)} />
                 </label>
             </div>
             if let Some(warning) = warning {
@@ -89,10 +94,20 @@ pub fn gateway_preset(props: &GatewayPresetProps) -> Html {
             <div class="field-row curl-row">
                 <label class="field grow">
                     <span>{ "API URL" }</span>
-                    <input type="url" aria-label="API URL" placeholder="https://api.example.com/resource" value={(*api_url).clone()} oninput={set(&api_url)} />
+                    <input type="url" aria-label="API URL" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" placeholder={DEFAULT_API_URL} value={(*api_url).clone()} oninput={set(&api_url)} />
                 </label>
-                <CopyButton text={AttrValue::from(curl_command(&props.token, &api_url))} label="Copy as curl" />
             </div>
+            <div class="field-row curl-row">
+                <label class="field grow">
+                    <span>{ "curl command" }</span>
+                    <input type="text" class="curl-command" aria-label="curl command" readonly=true autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
+                        value={curl.clone().unwrap_or_default()} />
+                </label>
+                <CopyButton text={AttrValue::from(curl.clone().unwrap_or_default())} label="Copy as curl" />
+            </div>
+            if let Err(reason) = &curl {
+                <p class="note">{ format!("No curl command: {reason}.") }</p>
+            }
         </section>
     }
 }

@@ -56,7 +56,10 @@ pub fn json_pane(props: &JsonPaneProps) -> Html {
                 aria-label={props.title.clone()}
                 aria-invalid={if error.is_some() { "true" } else { "false" }}
                 aria-describedby={id.clone()}
+                autocomplete="off"
                 spellcheck="false"
+                autocapitalize="off"
+                autocorrect="off"
                 value={props.text.clone()}
                 {oninput}
             />

@@ -41,7 +41,7 @@ fn output(name: &str, text: &str, filename: &str, mime: &'static str) -> Html {
                     <button type="button" class="copy-button" aria-label={format!("Download {}", name.to_lowercase())} onclick={download}>{ format!("Download {filename}") }</button>
                 </span>
             </span>
-            <textarea class="key-input" aria-label={name.to_owned()} readonly=true value={text.to_owned()} />
+            <textarea class="key-input" aria-label={name.to_owned()} readonly=true autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" value={text.to_owned()} />
         </div>
     }
 }
@@ -141,7 +141,7 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
                         { output("JWKS", &m.jwks, "jwks.json", "application/json") }
                         <label class="field">
                             <span class="label-row">{ "Key ID" }<CopyButton text={AttrValue::from(m.kid.clone())} label="Copy key id" /></span>
-                            <input type="text" aria-label="Key ID" readonly=true value={m.kid.clone()} />
+                            <input type="text" aria-label="Key ID" readonly=true autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" value={m.kid.clone()} />
                         </label>
                     }
                 </div>

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod claims_table;
 pub mod copy_button;
+pub mod detached_payload;
 pub mod encoded_pane;
 pub mod findings_panel;
 pub mod gateway_preset;

@@ -31,6 +31,12 @@ pub struct VerifyPaneProps {
     pub status: SignatureStatus,
     /// Time validity, shown apart from the signature ("expired 2 h ago").
     pub time_note: Option<String>,
+    /// Whether the Public key box holds the page's demo key.
+    #[prop_or_default]
+    pub public_key_is_demo: bool,
+    /// Whether the Private key box holds the page's demo key.
+    #[prop_or_default]
+    pub private_key_is_demo: bool,
     /// The algorithm select changed.
     pub onalgorithm: Callback<Algorithm>,
     /// The secret changed.
@@ -52,6 +58,15 @@ const ENCODINGS: [SecretEncoding; 3] = [
 fn textarea_value(e: InputEvent) -> String {
     let area: HtmlTextAreaElement = e.target_unchecked_into();
     area.value()
+}
+
+/// The warning beside a key box that holds the page's demo key pair.
+fn demo_label() -> Html {
+    html! {
+        <span class="demo-key-label" role="note">
+            { "Public demo key: its private half is in this page's source. Never use it for anything real; generate your own key pair below." }
+        </span>
+    }
 }
 
 /// The algorithm, the key for it, and the status.
@@ -96,7 +111,7 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
                         <span>{ "Secret" }</span>
                         // A textarea, not an input: secrets may span lines (a PEM used as an HMAC
                         // key is how algorithm confusion is reproduced) and must stay byte-exact.
-                        <textarea class="secret-input" aria-label="Secret" spellcheck="false" autocomplete="off" rows="2"
+                        <textarea class="secret-input" aria-label="Secret" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" rows="2"
                             value={props.secret.clone()} oninput={props.onsecret.reform(textarea_value)} />
                     </label>
                     <label class="field">
@@ -111,14 +126,20 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
             } else {
                 <label class="field">
                     <span class="label-row">{ "Public key" }<CopyButton text={props.public_key.clone()} label="Copy public key" /></span>
-                    <textarea class="key-input" aria-label="Public key" spellcheck="false"
+                    if props.public_key_is_demo {
+                        { demo_label() }
+                    }
+                    <textarea class="key-input" aria-label="Public key" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
                         placeholder="PEM public key or certificate, JWK or JWKS"
                         value={props.public_key.clone()} oninput={props.onpublickey.reform(textarea_value)} />
                 </label>
                 if props.mode == Mode::Encode {
                     <label class="field">
                         <span class="label-row">{ "Private key" }<CopyButton text={props.private_key.clone()} label="Copy private key" /></span>
-                        <textarea class="key-input" aria-label="Private key" spellcheck="false"
+                        if props.private_key_is_demo {
+                            { demo_label() }
+                        }
+                        <textarea class="key-input" aria-label="Private key" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
                             placeholder="PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK"
                             value={props.private_key.clone()} oninput={props.onprivatekey.reform(textarea_value)} />
                     </label>

@@ -78,8 +78,9 @@ pub async fn verify_token_lenient(
     token: &DecodedToken,
     key: &PublicKey,
 ) -> Result<Backend, JoseError> {
+    verify::check_token_header(token)?;
     let alg = token.alg.clone()?;
-    verify_bytes(alg, key, token.signing_input().as_bytes(), &token.signature).await
+    verify_bytes(alg, key, &token.signing_input(), &token.signature).await
 }
 
 /// [`verify::verify_with_keys_lenient`] on this engine: the same key selection (by `kid`,

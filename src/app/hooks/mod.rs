@@ -4,6 +4,7 @@ pub mod download;
 pub mod use_after_shown;
 pub mod use_async;
 pub mod use_clipboard;
+pub mod use_findings;
 pub mod use_keygen;
 pub mod use_now;
 pub mod use_service_worker;

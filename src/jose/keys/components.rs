@@ -53,9 +53,29 @@ fn bit_precision(bytes: &[u8]) -> Result<u32, JoseError> {
         .map_err(|_| rsa_error("the integer is too large"))
 }
 
-/// An RSA public key from `n` and `e`; the rsa crate enforces 1024 to 8192-bit moduli and a
-/// sane public exponent.
+/// The largest RSA modulus accepted, in bits. Real keys stop at 4096 (some 8192); a larger
+/// modulus in a pasted key or JWKS is refused before any arithmetic, since private-key checks
+/// on a huge modulus would freeze the page.
+pub const MAX_RSA_BITS: usize = 8192;
+
+/// The exact size in bits of a big-endian modulus, refused above [`MAX_RSA_BITS`].
+fn check_modulus_size(n: &[u8]) -> Result<(), JoseError> {
+    let n = trim_zeros(n);
+    let leading_bits = n.first().map_or(0, |b| 8 - b.leading_zeros() as usize);
+    let bits = n.len().saturating_sub(1).saturating_mul(8) + leading_bits;
+    if bits > MAX_RSA_BITS {
+        return Err(JoseError::RsaKeyTooLarge {
+            bits,
+            max: MAX_RSA_BITS,
+        });
+    }
+    Ok(())
+}
+
+/// An RSA public key from `n` and `e`; moduli above [`MAX_RSA_BITS`] are refused first, and the
+/// rsa crate enforces at least 1024 bits and a sane public exponent.
 pub(crate) fn rsa_public(n: &[u8], e: &[u8]) -> Result<rsa::PublicKey, JoseError> {
+    check_modulus_size(n)?;
     let n = rsa_uint(n, bit_precision(n)?, "the modulus n")?;
     let e = rsa_uint(e, bit_precision(e)?, "the public exponent e")?;
     rsa::PublicKey::new(n, e).map_err(rsa_error)
@@ -63,6 +83,7 @@ pub(crate) fn rsa_public(n: &[u8], e: &[u8]) -> Result<rsa::PublicKey, JoseError
 
 /// An RSA private key from its components; the rsa crate validates that they fit together.
 pub(crate) fn rsa_private(parts: &RsaPrivateParts<'_>) -> Result<rsa::PrivateKey, JoseError> {
+    check_modulus_size(parts.n)?;
     let bits = bit_precision(parts.n)?;
     let n = rsa_uint(parts.n, bits, "the modulus n")?;
     let e = rsa_uint(parts.e, bit_precision(parts.e)?, "the public exponent e")?;
@@ -177,6 +198,38 @@ mod tests {
         ));
         let small = [0xffu8; 64]; // 512 bits: below the rsa crate's 1024-bit minimum
         assert!(rsa_public(&small, &[1, 0, 1]).is_err());
+    }
+
+    #[test]
+    fn rsa_moduli_above_8192_bits_are_refused_before_any_arithmetic() {
+        // 8192 bits exactly passes the size check (and fails later only for being a fake).
+        let mut n = vec![0xffu8; 1024];
+        assert!(check_modulus_size(&n).is_ok());
+        // One more bit, with a leading zero octet as DER writes it: refused, with the size.
+        n.insert(0, 1);
+        n.insert(0, 0);
+        assert_eq!(
+            check_modulus_size(&n),
+            Err(JoseError::RsaKeyTooLarge {
+                bits: 8193,
+                max: 8192
+            })
+        );
+        assert!(matches!(
+            rsa_public(&n, &[1, 0, 1]),
+            Err(JoseError::RsaKeyTooLarge { bits: 8193, .. })
+        ));
+        let huge = vec![0xabu8; 64 * 1024]; // a 512 Kibit modulus
+        let parts = RsaPrivateParts {
+            n: &huge,
+            e: &[1, 0, 1],
+            d: &huge,
+            primes: Some((&huge[..32 * 1024], &huge[32 * 1024..])),
+        };
+        assert!(matches!(
+            rsa_private(&parts),
+            Err(JoseError::RsaKeyTooLarge { bits: 524_288, .. })
+        ));
     }
 
     #[test]

@@ -13,6 +13,20 @@ use super::pem::{PemBlock, looks_like_pem, pem_blocks};
 use super::{PrivateKey, PublicKey};
 use crate::jose::JoseError;
 
+/// How many key texts have been parsed (every call of [`parse_public_keys_report`] and
+/// [`parse_private_key`], which every key reading goes through).
+static KEY_TEXT_PARSES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many key texts this process has parsed so far. The page must parse a key text once per
+/// edit of that text, never per render or clock tick; the browser tests count with this.
+pub fn key_text_parses() -> usize {
+    KEY_TEXT_PARSES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn count_parse() {
+    KEY_TEXT_PARSES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// The largest key text accepted (256 KiB): far above any real JWKS or certificate chain, small
 /// enough that hostile input cannot make the page parse for long.
 pub const MAX_KEY_INPUT_BYTES: usize = 256 * 1024;
@@ -77,11 +91,13 @@ pub fn parse_public_keys(text: &str) -> Result<Vec<KeyCandidate>, JoseError> {
 /// Like [`parse_public_keys`], also reporting what was skipped and why. The key list is never
 /// empty: when nothing is usable, the first reason is returned as the error.
 pub fn parse_public_keys_report(text: &str) -> Result<KeySet, JoseError> {
+    count_parse();
     let text = bounded(text)?;
     if looks_like_json(text) {
         return match parse_json(text)? {
             JsonKeys::Single(value) => {
                 let jwk = Jwk::new(&value)?;
+                jwk.check_signature_use()?;
                 Ok(KeySet {
                     keys: vec![KeyCandidate {
                         kid: jwk.optional_str("kid")?.map(str::to_owned),
@@ -122,6 +138,7 @@ pub fn parse_public_keys_report(text: &str) -> Result<KeySet, JoseError> {
 /// an optional `EC PARAMETERS` block first), base64 DER (PKCS#8, PKCS#1 or SEC1), or a private
 /// JWK (also the first private key of a JWKS). An `oct` JWK gives an HMAC secret.
 pub fn parse_private_key(text: &str) -> Result<PrivateKey, JoseError> {
+    count_parse();
     let text = bounded(text)?;
     if looks_like_json(text) {
         return match parse_json(text)? {

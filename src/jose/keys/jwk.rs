@@ -95,6 +95,18 @@ impl<'a> Jwk<'a> {
         }
     }
 
+    /// Refuses a key whose `use` is `"enc"` (RFC 7517 section 4.2): an encryption key is not
+    /// meant to verify signatures, whether it comes alone or in a JWKS.
+    pub(crate) fn check_signature_use(&self) -> Result<(), JoseError> {
+        if self.optional_str("use")? == Some("enc") {
+            return Err(JoseError::JwkInvalidMember {
+                member: "use".into(),
+                reason: "\"enc\": an encryption key, not a signature key".into(),
+            });
+        }
+        Ok(())
+    }
+
     fn has(&self, name: &str) -> bool {
         self.members.contains_key(name)
     }

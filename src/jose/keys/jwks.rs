@@ -51,13 +51,7 @@ fn entry(value: &Value, index: usize) -> Result<KeyCandidate, (Option<String>, J
     let jwk = Jwk::new(value).map_err(|e| (None, e))?;
     let kid = jwk.optional_str("kid").ok().flatten().map(str::to_owned);
     let fail = |e| (kid.clone(), e);
-    // An encryption key (RFC 7517 section 4.2) is not meant to verify signatures.
-    if jwk.optional_str("use").map_err(fail)? == Some("enc") {
-        return Err(fail(JoseError::JwkInvalidMember {
-            member: "use".into(),
-            reason: "\"enc\": an encryption key, not a signature key".into(),
-        }));
-    }
+    jwk.check_signature_use().map_err(fail)?;
     Ok(KeyCandidate {
         kid: kid.clone(),
         alg: jwk.optional_str("alg").map_err(fail)?.map(str::to_owned),

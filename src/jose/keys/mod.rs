@@ -24,13 +24,14 @@ mod secret;
 mod thumbprint;
 
 pub use algorithm::EcCurve;
+pub use components::MAX_RSA_BITS;
 pub use export::jwks;
 pub use generate::{KeyKind, generate, generate_secret};
 pub use import::{
-    KeyCandidate, KeySet, MAX_KEY_INPUT_BYTES, SkippedKey, parse_private_key, parse_public_keys,
-    parse_public_keys_report,
+    KeyCandidate, KeySet, MAX_KEY_INPUT_BYTES, SkippedKey, key_text_parses, parse_private_key,
+    parse_public_keys, parse_public_keys_report,
 };
-pub use secret::{SecretEncoding, parse_hmac_secret};
+pub use secret::{SecretEncoding, parse_hmac_secret, public_key_in_secret};
 
 /// A public key from DER SPKI (`SubjectPublicKeyInfo`), e.g. what WebCrypto exports.
 pub fn parse_spki_der(der: &[u8]) -> Result<PublicKey, crate::jose::JoseError> {

@@ -1,8 +1,8 @@
 //! HMAC secrets typed or pasted as UTF-8 text, base64url (or standard base64) or hex, and the
 //! base64url decoding JWK members share with them.
 
-use super::HmacSecret;
-use super::import::MAX_KEY_INPUT_BYTES;
+use super::import::{MAX_KEY_INPUT_BYTES, parse_public_keys};
+use super::{HmacSecret, PublicKey};
 use crate::jose::{JoseError, base64url};
 
 /// How the text of an HMAC secret is turned into bytes.
@@ -62,6 +62,22 @@ pub fn parse_hmac_secret(text: &str, enc: SecretEncoding) -> Result<HmacSecret, 
         return Err(invalid("the secret is empty".into()));
     }
     Ok(HmacSecret(bytes))
+}
+
+/// The asymmetric key that the text of an HMAC secret holds, if it holds one: a PEM public key,
+/// certificate or private key, a JWK or JWKS with `kty` RSA, EC or OKP, or base64 DER. An HMAC
+/// keyed with such bytes is the algorithm-confusion attack, so verification refuses it
+/// ([`JoseError::SecretIsPublicKey`]). An RSA key refused for its size is returned as that
+/// error: it is a key all the same, never a secret.
+pub fn public_key_in_secret(text: &str) -> Result<Option<PublicKey>, JoseError> {
+    match parse_public_keys(text) {
+        Ok(candidates) => Ok(candidates
+            .into_iter()
+            .map(|c| c.key)
+            .find(|key| !matches!(key, PublicKey::Hmac(_)))),
+        Err(e @ JoseError::RsaKeyTooLarge { .. }) => Err(e),
+        Err(_) => Ok(None),
+    }
 }
 
 /// Hex digits to bytes, ignoring whitespace and one leading `0x`.

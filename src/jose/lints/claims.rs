@@ -1,12 +1,15 @@
 //! Checks on the time claims `exp`, `nbf` and `iat` (RFC 7519 §4.1.4-6): their type, their
-//! order, the lifetime they give, and where `now` falls.
+//! order, the lifetime they give, and where `now` falls. The claims are read and judged by
+//! [`crate::jose::claims::check_times`], the same function the Verify pane and the claims table
+//! use; this module only turns its verdict into findings.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::LintContext;
 use super::details::TimeClaim;
 use super::kinds::FindingKind;
 use super::preview;
+use crate::jose::claims::{ClaimTime, TimeIssue, check_times};
 
 /// Quoted values are cut to this many characters.
 const PREVIEW_CHARS: usize = 40;
@@ -14,36 +17,57 @@ const PREVIEW_CHARS: usize = 40;
 pub(super) fn check(payload: &Value, ctx: &LintContext, out: &mut Vec<FindingKind>) {
     // A payload that is not a JSON object has no claims (a JWS over arbitrary content); the
     // decoder already reports it.
-    let Value::Object(claims) = payload else {
+    if !payload.is_object() {
         return;
+    }
+    let validity = check_times(payload, ctx.now, ctx.leeway_secs);
+    let claims = [
+        (TimeClaim::Exp, &validity.exp),
+        (TimeClaim::Nbf, &validity.nbf),
+        (TimeClaim::Iat, &validity.iat),
+    ];
+    for (claim, time) in claims {
+        if let ClaimTime::NotNumeric { raw } = time {
+            out.push(FindingKind::ClaimNotNumeric {
+                claim,
+                found: preview(raw, PREVIEW_CHARS),
+            });
+        }
+    }
+    let seconds = |time: &ClaimTime| match time {
+        ClaimTime::Present { value, .. } => Some(*value),
+        _ => None,
     };
-    let exp = numeric_date(claims, TimeClaim::Exp, out);
-    let nbf = numeric_date(claims, TimeClaim::Nbf, out);
-    let iat = numeric_date(claims, TimeClaim::Iat, out);
-    let now = ctx.now;
-
-    if !claims.contains_key(TimeClaim::Exp.name()) {
+    let (exp, nbf, iat) = (
+        seconds(&validity.exp),
+        seconds(&validity.nbf),
+        seconds(&validity.iat),
+    );
+    let has = |wanted: fn(&TimeIssue) -> bool| validity.issues.iter().any(wanted);
+    if has(|i| matches!(i, TimeIssue::MissingExp)) {
         out.push(FindingKind::ExpMissing);
     }
     match (exp, iat) {
-        (Some(exp), Some(iat)) if exp <= iat => out.push(FindingKind::ExpNotAfterIat { exp, iat }),
+        (Some(exp), Some(iat)) if has(|i| matches!(i, TimeIssue::ExpBeforeIat { .. })) => {
+            out.push(FindingKind::ExpNotAfterIat { exp, iat });
+        }
         (Some(exp), Some(iat)) => long_lifetime(exp.saturating_sub(iat), true, ctx, out),
-        (Some(exp), None) => long_lifetime(exp.saturating_sub(now), false, ctx, out),
+        (Some(exp), None) => long_lifetime(exp.saturating_sub(ctx.now), false, ctx, out),
         _ => {}
     }
+    let now = ctx.now;
     if let Some(nbf) = nbf
-        && nbf > now
+        && has(|i| matches!(i, TimeIssue::NotYetValid { .. }))
     {
         out.push(FindingKind::NotYetValid { nbf, now });
     }
-    // RFC 7519 §4.1.4: the current time must be *before* `exp`, so `exp == now` is expired.
     if let Some(exp) = exp
-        && exp <= now
+        && has(|i| matches!(i, TimeIssue::Expired { .. }))
     {
         out.push(FindingKind::Expired { exp, now });
     }
     if let Some(iat) = iat
-        && iat > now
+        && has(|i| matches!(i, TimeIssue::IssuedInFuture { .. }))
     {
         out.push(FindingKind::IatInFuture { iat, now });
     }
@@ -61,25 +85,5 @@ fn long_lifetime(
             max_secs: ctx.max_lifetime_secs,
             from_iat,
         });
-    }
-}
-
-/// The claim as whole seconds: `None` if absent, or if it is not a JSON number (then a
-/// [`FindingKind::ClaimNotNumeric`] is pushed). Fractions are floored (NumericDate may have
-/// them); values beyond `i64` saturate.
-fn numeric_date(
-    claims: &Map<String, Value>,
-    claim: TimeClaim,
-    out: &mut Vec<FindingKind>,
-) -> Option<i64> {
-    match claims.get(claim.name())? {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f.floor() as i64)),
-        other => {
-            out.push(FindingKind::ClaimNotNumeric {
-                claim,
-                found: preview(&other.to_string(), PREVIEW_CHARS),
-            });
-            None
-        }
     }
 }

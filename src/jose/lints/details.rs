@@ -70,6 +70,8 @@ pub enum KidIssue {
     Semicolon,
     /// `--` or `/*` (SQL comment).
     SqlComment,
+    /// `|`, `` ` ``, `$(` or `&` (shell pipes, command substitution and background jobs).
+    ShellChars,
 }
 
 impl KidIssue {
@@ -87,6 +89,7 @@ impl KidIssue {
             KidIssue::DoubleQuote => r#"'"' (SQL quote)"#.to_owned(),
             KidIssue::Semicolon => r#"";" (SQL statement separator)"#.to_owned(),
             KidIssue::SqlComment => r#""--" or "/*" (SQL comment)"#.to_owned(),
+            KidIssue::ShellChars => r#""|", "`", "$(" or "&" (shell command)"#.to_owned(),
         }
     }
 }

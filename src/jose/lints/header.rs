@@ -9,7 +9,7 @@ use super::details::{CritProblem, KeyHeader, KidIssue};
 use super::kinds::FindingKind;
 use super::preview;
 use crate::jose::error::JoseError;
-use crate::jose::token::DecodedToken;
+use crate::jose::token::{DecodedToken, Part};
 
 /// Quoted values are cut to this many characters.
 const PREVIEW_CHARS: usize = 40;
@@ -31,6 +31,17 @@ const REGISTERED_HEADERS: [&str; 20] = [
 pub(super) fn check(token: &DecodedToken, out: &mut Vec<FindingKind>) {
     check_alg(token, out);
     check_crit(&token.header, out);
+    for (part, names) in [
+        (Part::Header, &token.header_duplicates),
+        (Part::Payload, &token.payload_duplicates),
+    ] {
+        if !names.is_empty() {
+            out.push(FindingKind::DuplicateMember {
+                part,
+                names: names.clone(),
+            });
+        }
+    }
     for header in KeyHeader::ALL {
         if token.header.contains_key(header.name()) {
             out.push(FindingKind::KeyHeaderPresent { header });
@@ -90,12 +101,23 @@ fn check_alg(token: &DecodedToken, out: &mut Vec<FindingKind>) {
     }
 }
 
-/// RFC 7515 §4.1.11: `crit` is a non-empty array of distinct strings, each naming an extension
-/// parameter present in the header.
+/// Adds the `crit` findings: present (with its names), and malformed.
 fn check_crit(header: &Map<String, Value>, out: &mut Vec<FindingKind>) {
-    let Some(crit) = header.get("crit") else {
+    let Some((names, problems)) = analyse_crit(header) else {
         return;
     };
+    out.push(FindingKind::CritPresent { names });
+    if !problems.is_empty() {
+        out.push(FindingKind::CritInvalid { problems });
+    }
+}
+
+/// RFC 7515 §4.1.11: `crit` is a non-empty array of distinct strings, each naming an extension
+/// parameter present in the header. Returns the names listed (shortened, at most 16) and the
+/// rules broken, or `None` without a `crit`. Verification ([`crate::jose::verify`]) and the
+/// findings both read `crit` through this one function.
+pub(crate) fn analyse_crit(header: &Map<String, Value>) -> Option<(Vec<String>, Vec<CritProblem>)> {
+    let crit = header.get("crit")?;
     let mut names = Vec::new();
     let mut problems = Vec::new();
     match crit {
@@ -125,10 +147,7 @@ fn check_crit(header: &Map<String, Value>, out: &mut Vec<FindingKind>) {
         }),
     }
     problems.truncate(MAX_CRIT_LISTED);
-    out.push(FindingKind::CritPresent { names });
-    if !problems.is_empty() {
-        out.push(FindingKind::CritInvalid { problems });
-    }
+    Some((names, problems))
 }
 
 /// What is suspicious about a `kid` value, in [`KidIssue`] declaration order.
@@ -157,6 +176,10 @@ fn kid_issues(kid: &Value) -> Vec<KidIssue> {
         (
             kid.contains("--") || kid.contains("/*"),
             KidIssue::SqlComment,
+        ),
+        (
+            kid.contains(['|', '`', '&']) || kid.contains("$("),
+            KidIssue::ShellChars,
         ),
     ];
     checks

@@ -4,7 +4,7 @@
 use super::Severity;
 use super::details::{CritProblem, KeyHeader, KidIssue, TimeClaim};
 use crate::jose::algorithm::{Algorithm, KeyType};
-use crate::jose::token::Diagnosis;
+use crate::jose::token::{Diagnosis, Part};
 
 /// Below this many bytes (128 bits) a short HMAC secret is an error rather than a warning.
 pub(crate) const HMAC_SECRET_ERROR_BELOW: usize = 16;
@@ -39,7 +39,8 @@ pub enum FindingKind {
         canonical: Algorithm,
     },
     /// `crit` is present. **Warning**: it lists extensions a verifier must understand or reject
-    /// the token for; this tool does not process extensions, and many libraries ignore `crit`.
+    /// the token for; this tool implements only `b64` (RFC 7797), and many libraries ignore
+    /// `crit`.
     CritPresent {
         /// The names listed (string entries only).
         names: Vec<String>,
@@ -179,6 +180,39 @@ pub enum FindingKind {
         /// The modulus size in bits.
         bits: usize,
     },
+    /// A member name occurs twice in one JSON object of the header or payload. **Error**: this
+    /// page (like `serde_json` and most JavaScript) uses the last value, other parsers the
+    /// first: `{"alg":"none","alg":"RS256"}` means two things at once.
+    DuplicateMember {
+        /// Header or payload.
+        part: Part,
+        /// The duplicated names, as dotted paths.
+        names: Vec<String>,
+    },
+    /// The signature is empty though `alg` names a signing algorithm. **Error**: the token is
+    /// effectively unsigned; a verifier that skips an empty signature accepts forgeries.
+    SignatureEmpty {
+        /// The header algorithm.
+        alg: Algorithm,
+    },
+    /// The header's `jwk` or `x5c` holds the very key the token is verified with. **Error**:
+    /// the token vouches for itself; whoever made it chose the key, so a "verified" status
+    /// proves nothing unless that key is trusted for other reasons.
+    SelfVouchingKey {
+        /// The header that carries the key (`jwk` or `x5c`).
+        header: KeyHeader,
+    },
+    /// The verification key's JWK `alg` names another algorithm than the header. **Error**:
+    /// RFC 7517 §4.4 says the key is for its `alg` only, so verification refuses it.
+    KeyAlgDiffers {
+        /// The header algorithm.
+        alg: Algorithm,
+        /// The key's JWK `alg` (shortened).
+        key_alg: String,
+    },
+    /// The token is signed with one of this page's built-in demo keys, whose private half is
+    /// public. **Error**: anyone can make tokens with this key.
+    DemoKey,
     /// The header `alg` does not fit the verification key. **Error**: with an HS* `alg` and a
     /// public key this is algorithm confusion (the public key used as an HMAC secret, so
     /// anyone can forge); in other cases a verifier that follows the header uses the key
@@ -194,7 +228,7 @@ pub enum FindingKind {
 impl FindingKind {
     /// Every id [`FindingKind::id`] can return, in declaration order. The tests check that
     /// each is triggered by some token and that no other id appears: add new ids here.
-    pub const IDS: [&'static str; 26] = [
+    pub const IDS: [&'static str; 31] = [
         "alg-none",
         "alg-missing",
         "alg-not-string",
@@ -221,6 +255,11 @@ impl FindingKind {
         "hmac-secret-short",
         "rsa-key-small",
         "alg-key-mismatch",
+        "duplicate-member",
+        "signature-empty",
+        "key-self-vouching",
+        "key-alg-differs",
+        "demo-key",
     ];
 
     /// How much this finding matters; the reasoning is on each variant.
@@ -237,7 +276,12 @@ impl FindingKind {
             | EcdsaSignatureLength { .. }
             | EcdsaZeroComponent { .. }
             | RsaKeyTooSmall { .. }
-            | AlgKeyMismatch { .. } => Severity::Error,
+            | AlgKeyMismatch { .. }
+            | DuplicateMember { .. }
+            | SignatureEmpty { .. }
+            | SelfVouchingKey { .. }
+            | KeyAlgDiffers { .. }
+            | DemoKey => Severity::Error,
             HmacSecretTooShort { secret_bytes, .. } if *secret_bytes < HMAC_SECRET_ERROR_BELOW => {
                 Severity::Error
             }
@@ -286,6 +330,11 @@ impl FindingKind {
             HmacSecretTooShort { .. } => "hmac-secret-short",
             RsaKeyTooSmall { .. } => "rsa-key-small",
             AlgKeyMismatch { .. } => "alg-key-mismatch",
+            DuplicateMember { .. } => "duplicate-member",
+            SignatureEmpty { .. } => "signature-empty",
+            SelfVouchingKey { .. } => "key-self-vouching",
+            KeyAlgDiffers { .. } => "key-alg-differs",
+            DemoKey => "demo-key",
         }
     }
 }

@@ -7,7 +7,8 @@
 //! - `claims.rs`: the time claims `exp`, `nbf`, `iat` against each other and against `now`;
 //! - `signature.rs`: ECDSA signatures in DER instead of `r || s`, of the wrong length, or with a
 //!   zero `r` or `s` (CVE-2022-21449);
-//! - `key.rs`: short HMAC secrets, small RSA keys, an `alg` that does not fit the key;
+//! - `key.rs`: short HMAC secrets, small RSA keys, an `alg` that does not fit the key or its
+//!   JWK `alg`, a demo key, a token carrying its own verification key;
 //! - `kinds.rs`: the finding kinds, their ids and severities; `details.rs`: the data some of
 //!   them carry; `text.rs`: their wording.
 //!
@@ -25,6 +26,7 @@ mod text;
 use std::fmt;
 
 pub use details::{CritProblem, KeyHeader, KidIssue, TimeClaim};
+pub(crate) use header::analyse_crit;
 pub use kinds::FindingKind;
 
 use super::algorithm::Algorithm;
@@ -102,6 +104,13 @@ pub struct LintContext<'a> {
     /// Lifetimes (`exp - iat`, or `exp - now` without `iat`) longer than this many seconds are
     /// flagged.
     pub max_lifetime_secs: i64,
+    /// Clock skew allowed when judging `exp`, `nbf` and `iat` against `now`, in seconds.
+    pub leeway_secs: i64,
+    /// The verification key's JWK `alg`, if it came from a JWK that has one.
+    pub key_alg: Option<&'a str>,
+    /// Whether the token is signed with one of the page's built-in demo keys (decided by the
+    /// front end, which knows its demo keys).
+    pub demo_key: bool,
 }
 
 /// The default for [`LintContext::max_lifetime_secs`]: 24 hours.
@@ -115,18 +124,27 @@ impl LintContext<'static> {
             verification_key: None,
             hmac_secret_len: None,
             max_lifetime_secs: DEFAULT_MAX_LIFETIME_SECS,
+            leeway_secs: 0,
+            key_alg: None,
+            demo_key: false,
         }
     }
 }
 
 impl<'a> LintContext<'a> {
     /// The same context with `key` as the verification key.
-    pub fn with_key<'b>(self, key: &'b PublicKey) -> LintContext<'b> {
+    pub fn with_key<'b>(self, key: &'b PublicKey) -> LintContext<'b>
+    where
+        'a: 'b,
+    {
         LintContext {
             now: self.now,
             verification_key: Some(key),
             hmac_secret_len: self.hmac_secret_len,
             max_lifetime_secs: self.max_lifetime_secs,
+            leeway_secs: self.leeway_secs,
+            key_alg: self.key_alg,
+            demo_key: self.demo_key,
         }
     }
 
@@ -147,10 +165,15 @@ pub fn lint(token: &DecodedToken, ctx: &LintContext) -> Vec<Finding> {
     let mut kinds = Vec::new();
     header::check(token, &mut kinds);
     claims::check(&token.payload, ctx, &mut kinds);
-    if let Some(alg) = alg {
-        signature::check(alg, &token.signature, &mut kinds);
+    match alg {
+        Some(alg) if alg != Algorithm::None && token.signature.is_empty() => {
+            kinds.push(FindingKind::SignatureEmpty { alg });
+        }
+        Some(alg) => signature::check(alg, &token.signature, &mut kinds),
+        None => {}
     }
     key::check(alg, ctx, &mut kinds);
+    key::check_embedded(token, ctx, &mut kinds);
     let mut findings: Vec<Finding> = kinds.into_iter().map(Finding::new).collect();
     findings.sort_by_key(|f| f.severity); // stable: keeps the check order within a severity
     findings

@@ -38,7 +38,7 @@ impl Finding {
                 format!("the token was repaired to decode: {}", list.join("; "))
             }
             ClaimNotNumeric { claim, found } => {
-                format!("\"{}\" is not a number: {found}", claim.name())
+                format!("\"{}\" is not a NumericDate: {found}", claim.name())
             }
             ExpMissing => "no \"exp\": the token never expires".to_owned(),
             ExpNotAfterIat { exp, iat } if exp == iat => {
@@ -108,6 +108,18 @@ impl Finding {
             AlgKeyMismatch { alg, key } => {
                 format!("\"alg\" is {alg} but the key is {}", key.describe())
             }
+            DuplicateMember { part, names } => {
+                format!("duplicate member names in the {part}: {}", names.join(", "))
+            }
+            SignatureEmpty { alg } => format!("the {alg} signature is empty"),
+            SelfVouchingKey { header } => format!(
+                "the token carries its own verification key in \"{}\"",
+                header.name()
+            ),
+            KeyAlgDiffers { alg, key_alg } => {
+                format!("\"alg\" is {alg} but the key's JWK \"alg\" is \"{key_alg}\"")
+            }
+            DemoKey => "signed with the page's public demo key".to_owned(),
         }
     }
 
@@ -119,7 +131,7 @@ impl Finding {
             AlgMissing => "RFC 7515 makes \"alg\" mandatory: without it nothing says how the token is protected, and verifiers disagree on what to do.",
             AlgNotString { .. } => "RFC 7515 requires \"alg\" to be a string; libraries that coerce other values behave unpredictably.",
             AlgWrongCase { .. } => "\"alg\" is case-sensitive: strict verifiers reject this token while lenient ones accept it, and such disagreements are where bypasses hide.",
-            CritPresent { .. } => "\"crit\" names extensions a verifier must understand or else reject the token; this tool does not process extensions, and many libraries silently ignore \"crit\".",
+            CritPresent { .. } => "\"crit\" names extensions a verifier must understand or else reject the token; this tool implements only \"b64\" (RFC 7797) and refuses to verify other extensions, and many libraries silently ignore \"crit\".",
             CritInvalid { .. } => "RFC 7515 §4.1.11 requires \"crit\" to be a non-empty array of distinct extension names present in the header, so a conforming verifier must reject this token.",
             KeyHeaderPresent { header } if header.is_url() => "A verifier that fetches this URL checks the signature with whatever key the attacker hosts there; it is safe only against a fixed allow-list of URLs.",
             KeyHeaderPresent { .. } => "A verifier that trusts a key embedded in the token checks the signature with the attacker's own key; it is safe only if the key is matched against keys already trusted.",
@@ -140,6 +152,11 @@ impl Finding {
             RsaKeyTooSmall { .. } => "RSA keys under 2048 bits are disallowed by NIST and RFC 7518; 1024-bit keys are within reach of well-funded attackers and smaller ones are factorable.",
             AlgKeyMismatch { alg, key } if confusion(alg.family(), *key) => "A verifier that follows the header would use this public key, which anyone can read, as the HMAC secret, so anyone could forge tokens it accepts.",
             AlgKeyMismatch { .. } => "A verifier that trusts the header's \"alg\" over the key's type uses the key wrongly; a careful one rejects the token.",
+            DuplicateMember { .. } => "JSON parsers disagree on duplicate names: some keep the first value, others the last, so the verifier and the application can read different claims from the same token.",
+            SignatureEmpty { .. } => "A signing algorithm with an empty signature is an unsigned token in disguise; a verifier that treats an empty signature as \"nothing to check\" accepts forgeries.",
+            SelfVouchingKey { .. } => "Whoever made the token chose the key it carries, so a signature that verifies with that key proves only that the token is self-consistent, not who made it.",
+            KeyAlgDiffers { .. } => "RFC 7517 §4.4 binds a key to its \"alg\"; using it for another algorithm is how key-reuse and confusion attacks start, so verification refuses it.",
+            DemoKey => "The demo key's private half is in this page's source code, so anyone can make tokens that verify with it.",
         }
         .to_owned()
     }
@@ -169,6 +186,11 @@ impl Finding {
             HmacSecretTooShort { needed_bytes, .. } => format!("Use a random secret of at least {needed_bytes} bytes, not a password."),
             RsaKeyTooSmall { .. } => "Generate a new key of 2048 bits or more (3072 for use beyond 2030).".to_owned(),
             AlgKeyMismatch { .. } => "Verify with an algorithm fixed by configuration for this key, never the header's \"alg\".".to_owned(),
+            DuplicateMember { .. } => "Reject the token; the issuer must write each member name once.".to_owned(),
+            SignatureEmpty { .. } => "Reject the token; check that the verifier refuses empty signatures.".to_owned(),
+            SelfVouchingKey { .. } => "Verify with a key you obtained independently (a configured key or the issuer's JWKS), never one taken from the token.".to_owned(),
+            KeyAlgDiffers { .. } => "Verify with the key meant for this algorithm, or have the issuer sign with the key's algorithm.".to_owned(),
+            DemoKey => "Never use the demo key for anything real: generate a key pair (Key generator) and sign with it.".to_owned(),
         }
     }
 }

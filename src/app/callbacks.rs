@@ -1,0 +1,175 @@
+//! Every callback the page hands down, built from the current state: each only dispatches an
+//! [`Action`]; the reducer decides what changes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::keygen::KeyMaterial;
+use crate::app::signing::{Signed, header_with_alg};
+use crate::app::state::{Action, Mode, PageState};
+use crate::jose::keys::{self, SecretEncoding};
+use crate::jose::token::DecodedToken;
+use crate::jose::{Algorithm, JoseError};
+
+/// The header and payload JSON that Encode mode starts from: the decoded token's when it decodes,
+/// else whatever the editors held.
+fn encode_start(state: &PageState, decoded: &Result<DecodedToken, JoseError>) -> (String, String) {
+    match (state.mode, decoded) {
+        (Mode::Decode, Ok(t)) => (t.header_json.clone(), t.payload_json.clone()),
+        _ => (state.header_text.clone(), state.payload_text.clone()),
+    }
+}
+
+/// Every callback the page hands down.
+pub struct Callbacks {
+    /// The Encoded token changed.
+    pub token: Callback<String>,
+    /// The Detached payload changed.
+    pub detached: Callback<String>,
+    /// Decode or Encode was chosen.
+    pub mode: Callback<Mode>,
+    /// The Header editor changed.
+    pub header: Callback<String>,
+    /// The Payload editor changed.
+    pub payload: Callback<String>,
+    /// The Algorithm select changed.
+    pub algorithm: Callback<Algorithm>,
+    /// The secret changed.
+    pub secret: Callback<String>,
+    /// The secret encoding changed.
+    pub encoding: Callback<keys::SecretEncoding>,
+    /// The verification key changed.
+    pub public_key: Callback<String>,
+    /// The signing key changed.
+    pub private_key: Callback<String>,
+    /// A generated key goes where it signs.
+    pub use_signing: Callback<Rc<KeyMaterial>>,
+    /// A generated key goes where it verifies.
+    pub use_verifying: Callback<Rc<KeyMaterial>>,
+    /// A new key was generated.
+    pub generated: Callback<Rc<KeyMaterial>>,
+    /// The gateway preset was applied (header and payload JSON).
+    pub preset: Callback<(String, String)>,
+}
+
+/// A callback that dispatches `action(value)`.
+fn send<T: 'static>(d: &UseReducerDispatcher<PageState>, action: fn(T) -> Action) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |value| d.dispatch(action(value)))
+}
+
+/// Puts a generated key where it signs: the private key input, or the secret (base64url).
+fn use_for_signing(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
+    if m.symmetric {
+        d.dispatch(Action::SetSecret(m.private_pem.clone()));
+        d.dispatch(Action::SetSecretEncoding(SecretEncoding::Base64Url));
+    } else {
+        d.dispatch(Action::SetPrivateKey(m.private_pem.clone()));
+    }
+}
+
+/// Puts a generated key where it verifies: the public key input (the secret for HMAC).
+fn use_for_verifying(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
+    if m.symmetric {
+        use_for_signing(d, m);
+    } else {
+        d.dispatch(Action::SetPublicKey(m.public_pem.clone()));
+    }
+}
+
+impl Callbacks {
+    /// The callbacks for the current state, the decoded token and the last signed token.
+    pub fn new(
+        state: &UseReducerHandle<PageState>,
+        decoded: &Rc<Result<DecodedToken, JoseError>>,
+        signed: Option<Result<Signed, String>>,
+    ) -> Self {
+        let d = state.dispatcher();
+        let (start_header, start_payload) = encode_start(state, decoded);
+        let mode = {
+            let (d, signed) = (d.clone(), signed);
+            let (header, payload) = (start_header.clone(), start_payload.clone());
+            Callback::from(move |mode| match mode {
+                Mode::Encode => d.dispatch(Action::StartEncoding {
+                    header: header.clone(),
+                    payload: payload.clone(),
+                }),
+                Mode::Decode => {
+                    let signed = match &signed {
+                        Some(Ok(s)) => Some(s.clone()),
+                        _ => None,
+                    };
+                    d.dispatch(Action::StartDecoding {
+                        token: signed.as_ref().map(|s| s.token.clone()),
+                        detached_payload: signed.as_ref().and_then(|s| s.detached_payload.clone()),
+                        public_key: signed.and_then(|s| s.public_key_pem),
+                    })
+                }
+            })
+        };
+        // Editing the header or payload while decoding starts Encode mode from the decoded JSON.
+        let editor = |is_header: bool| {
+            let d = d.clone();
+            let mode = state.mode;
+            let other = if is_header {
+                start_payload.clone()
+            } else {
+                start_header.clone()
+            };
+            Callback::from(move |text: String| match (mode, is_header) {
+                (Mode::Encode, true) => d.dispatch(Action::SetHeader(text)),
+                (Mode::Encode, false) => d.dispatch(Action::SetPayload(text)),
+                (Mode::Decode, true) => d.dispatch(Action::StartEncoding {
+                    header: text,
+                    payload: other.clone(),
+                }),
+                (Mode::Decode, false) => d.dispatch(Action::StartEncoding {
+                    header: other.clone(),
+                    payload: text,
+                }),
+            })
+        };
+        let algorithm = {
+            let d = d.clone();
+            let (header, payload) = (start_header.clone(), start_payload.clone());
+            Callback::from(move |alg| {
+                d.dispatch(Action::StartEncoding {
+                    header: header_with_alg(&header, alg),
+                    payload: payload.clone(),
+                })
+            })
+        };
+        Self {
+            token: send(&d, Action::SetToken),
+            detached: send(&d, Action::SetDetachedPayload),
+            mode,
+            header: editor(true),
+            payload: editor(false),
+            algorithm,
+            secret: send(&d, Action::SetSecret),
+            encoding: send(&d, Action::SetSecretEncoding),
+            public_key: send(&d, Action::SetPublicKey),
+            private_key: send(&d, Action::SetPrivateKey),
+            use_signing: {
+                let d = d.clone();
+                Callback::from(move |m: Rc<KeyMaterial>| use_for_signing(&d, &m))
+            },
+            use_verifying: {
+                let d = d.clone();
+                Callback::from(move |m: Rc<KeyMaterial>| use_for_verifying(&d, &m))
+            },
+            // A new key becomes the page's key at once: the gateway workflow signs with it next.
+            generated: {
+                let d = d.clone();
+                Callback::from(move |m: Rc<KeyMaterial>| {
+                    use_for_signing(&d, &m);
+                    use_for_verifying(&d, &m);
+                })
+            },
+            preset: Callback::from(move |(header, payload)| {
+                d.dispatch(Action::StartEncoding { header, payload })
+            }),
+        }
+    }
+}

@@ -8,18 +8,8 @@ use yew::prelude::*;
 use crate::app::keygen::KeyMaterial;
 use crate::app::signing::{Signed, header_with_alg};
 use crate::app::state::{Action, Mode, PageState};
+use crate::jose::Algorithm;
 use crate::jose::keys::{self, SecretEncoding};
-use crate::jose::token::DecodedToken;
-use crate::jose::{Algorithm, JoseError};
-
-/// The header and payload JSON that Encode mode starts from: the decoded token's when it decodes,
-/// else whatever the editors held.
-fn encode_start(state: &PageState, decoded: &Result<DecodedToken, JoseError>) -> (String, String) {
-    match (state.mode, decoded) {
-        (Mode::Decode, Ok(t)) => (t.header_json.clone(), t.payload_json.clone()),
-        _ => (state.header_text.clone(), state.payload_text.clone()),
-    }
-}
 
 /// Every callback the page hands down.
 pub struct Callbacks {
@@ -49,6 +39,8 @@ pub struct Callbacks {
     pub use_verifying: Callback<Rc<KeyMaterial>>,
     /// A new key was generated.
     pub generated: Callback<Rc<KeyMaterial>>,
+    /// The `As encoded` toggle was pressed.
+    pub as_encoded: Callback<MouseEvent>,
     /// The gateway preset was applied (header and payload JSON).
     pub preset: Callback<(String, String)>,
 }
@@ -79,14 +71,17 @@ fn use_for_verifying(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
 }
 
 impl Callbacks {
-    /// The callbacks for the current state, the decoded token and the last signed token.
+    /// The callbacks for the current state, the header and payload Encode mode starts from, and
+    /// the last signed token.
     pub fn new(
         state: &UseReducerHandle<PageState>,
-        decoded: &Rc<Result<DecodedToken, JoseError>>,
+        start: (String, String),
         signed: Option<Result<Signed, String>>,
     ) -> Self {
         let d = state.dispatcher();
-        let (start_header, start_payload) = encode_start(state, decoded);
+        // Encode mode starts from the header and payload as shown (pretty-printed, or as
+        // encoded), so what the user sees is what gets signed.
+        let (start_header, start_payload) = start;
         let mode = {
             let (d, signed) = (d.clone(), signed);
             let (header, payload) = (start_header.clone(), start_payload.clone());
@@ -166,6 +161,10 @@ impl Callbacks {
                     use_for_signing(&d, &m);
                     use_for_verifying(&d, &m);
                 })
+            },
+            as_encoded: {
+                let d = d.clone();
+                Callback::from(move |_| d.dispatch(Action::ToggleAsEncoded))
             },
             preset: Callback::from(move |(header, payload)| {
                 d.dispatch(Action::StartEncoding { header, payload })

@@ -11,6 +11,7 @@ pub mod example;
 pub mod gateway;
 pub mod hooks;
 pub mod js_error;
+pub mod json_view;
 pub mod keygen;
 pub mod review;
 pub mod rng;

@@ -42,6 +42,9 @@ pub struct PageState {
     pub private_key: String,
     /// The content of a detached token (RFC 7515 appendix F), typed apart from the token.
     pub detached_payload: String,
+    /// Decode mode shows the header and payload exactly as encoded (member order, spacing and
+    /// escapes as in the token) instead of pretty-printed.
+    pub as_encoded: bool,
     /// What the page itself last put in `public_key` (the example's key, or the public half of
     /// the signing key when switching to Decode). While `public_key` still holds exactly this,
     /// the next switch may replace it; once the user pastes a key of their own, never.
@@ -74,6 +77,7 @@ impl Default for PageState {
             public_key: example::PUBLIC_KEY.to_owned(),
             private_key: example::PRIVATE_KEY.to_owned(),
             detached_payload: String::new(),
+            as_encoded: false,
             auto_public_key: Some(example::PUBLIC_KEY.to_owned()),
         }
     }
@@ -103,6 +107,8 @@ pub enum Action {
     },
     /// The detached payload changed.
     SetDetachedPayload(String),
+    /// The `As encoded` toggle was pressed.
+    ToggleAsEncoded,
     /// The Header editor changed.
     SetHeader(String),
     /// The Payload editor changed.
@@ -156,6 +162,7 @@ impl Reducible for PageState {
                 next.mode = Mode::Decode;
             }
             Action::SetDetachedPayload(payload) => next.detached_payload = payload,
+            Action::ToggleAsEncoded => next.as_encoded = !next.as_encoded,
             Action::SetHeader(text) => next.header_text = text,
             Action::SetPayload(text) => next.payload_text = text,
             Action::SetSecret(secret) => next.secret = secret,

@@ -29,7 +29,8 @@ function tamper(token) {
 
 test('the example token is verified on first load', async () => {
   await expectStatus(page, /Signature verified/);
-  assert.match(await ui(page).header.inputValue(), /"alg":"RS256"/);
+  // Pretty-printed by default (two-space indent, "name": value).
+  assert.match(await ui(page).header.inputValue(), /^{\n  "alg": "RS256",/);
 });
 
 const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -17,6 +17,7 @@ use super::json_pane::JsonPane;
 use super::key_generator::KeyGenerator;
 use super::mode_switch::ModeSwitch;
 use super::theme_button::ThemeButton;
+use super::verdict::Verdict;
 use super::verify_pane::VerifyPane;
 use crate::app::callbacks::Callbacks;
 use crate::app::example::is_demo_key;
@@ -26,6 +27,7 @@ use crate::app::hooks::use_findings::{ReviewSources, SignedBy, use_findings};
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
+use crate::app::json_view::pretty;
 use crate::app::signing::{
     OwnPublicKey, SignJob, Signed, own_public_key, prepare_signing, sign_job,
 };
@@ -146,15 +148,22 @@ pub fn app() -> Html {
     // frame with WebCrypto) rather than the box emptying on every keystroke.
     let signed_now: Option<Result<Signed, String>> = signed.latest.as_deref().cloned().flatten();
 
+    // Decode mode shows the header and payload pretty-printed (only whitespace changes), or
+    // exactly as encoded.
+    let shown: Rc<(String, String)> = use_memo(
+        (Same(decoded.clone()), state.as_encoded),
+        |(decoded, as_encoded)| match &*decoded.0 {
+            Ok(t) if *as_encoded => (t.header_json.clone(), t.payload_json.clone()),
+            Ok(t) => (
+                pretty(&t.header_json).unwrap_or_else(|| t.header_json.clone()),
+                pretty(&t.payload_json).unwrap_or_else(|| t.payload_json.clone()),
+            ),
+            Err(_) => (String::new(), String::new()),
+        },
+    );
     // What the panes show depends on the mode: the pasted token (Decode) or the editors (Encode).
     let (token_text, header_text, payload_text) = match state.mode {
-        Mode::Decode => {
-            let (header, payload) = match &*decoded {
-                Ok(t) => (t.header_json.clone(), t.payload_json.clone()),
-                Err(_) => (String::new(), String::new()),
-            };
-            (state.token.clone(), header, payload)
-        }
+        Mode::Decode => (state.token.clone(), shown.0.clone(), shown.1.clone()),
         Mode::Encode => {
             let token = match &signed_now {
                 Some(Ok(s)) => s.token.clone(),
@@ -197,6 +206,13 @@ pub fn app() -> Html {
         (Mode::Decode, Err(e)) if !state.token.trim().is_empty() => {
             (Vec::new(), Some(e.to_string()))
         }
+        (Mode::Decode, Err(_)) => (
+            vec![
+                "Paste a token above (header.payload.signature, with or without “Bearer ”), or switch to Encode to build one."
+                    .to_owned(),
+            ],
+            None,
+        ),
         _ => (Vec::new(), None),
     };
 
@@ -248,12 +264,20 @@ pub fn app() -> Html {
         .map(|t| AttrValue::from(t.compact.clone()));
     let detached = state.mode == Mode::Decode && (*decoded).as_ref().is_ok_and(|t| t.detached);
 
-    let callbacks = Callbacks::new(&state, &decoded, signed_now);
+    let callbacks = Callbacks::new(
+        &state,
+        (header_text.clone(), payload_text.clone()),
+        signed_now,
+    );
     html! {
         <>
             <header class="topbar">
                 <h1 class="title">{ "JWT Debugger" }</h1>
                 <p class="tagline">{ "Decode, verify and sign JSON Web Tokens. Everything runs in this tab: nothing you type leaves the page." }</p>
+                <nav class="topbar-nav" aria-label="Tools">
+                    <a href="#keygen">{ "Key generator" }</a>
+                    <a href="#gateway">{ "Gateway preset" }</a>
+                </nav>
                 <div class="topbar-controls">
                     <ModeSwitch mode={state.mode} onchange={callbacks.mode} />
                     <ThemeButton />
@@ -262,14 +286,24 @@ pub fn app() -> Html {
             <main class="workspace">
                 <div class="column">
                     <section class="pane pane-encoded" aria-labelledby="encoded-heading">
-                        <EncodedPane token={AttrValue::from(token_text.clone())} oninput={callbacks.token} {notes} error={token_error} />
-                        if detached {
-                            <DetachedPayload text={AttrValue::from(state.detached_payload.clone())} oninput={callbacks.detached} />
-                        }
+                        <EncodedPane token={AttrValue::from(token_text.clone())} oninput={callbacks.token} {notes} error={token_error}>
+                            if detached {
+                                <DetachedPayload text={AttrValue::from(state.detached_payload.clone())} oninput={callbacks.detached} />
+                            }
+                            <Verdict {status} time_note={time_note(&payload_value, now, 0)} />
+                        </EncodedPane>
                     </section>
                     <FindingsPanel has_token={findings.is_some()} findings={(*findings).clone().unwrap_or_default()} />
                 </div>
                 <section class="pane pane-decoded" aria-label="Decoded">
+                    if state.mode == Mode::Decode {
+                        <div class="pane-heading decoded-heading">
+                            <h2>{ "Decoded" }</h2>
+                            <button type="button" class="copy-button" aria-pressed={state.as_encoded.to_string()}
+                                title="Show the header and payload exactly as encoded in the token"
+                                onclick={callbacks.as_encoded}>{ "As encoded" }</button>
+                        </div>
+                    }
                     <JsonPane title="Header" text={AttrValue::from(header_text)} oninput={callbacks.header} />
                     <JsonPane title="Payload" text={AttrValue::from(payload_text)} oninput={callbacks.payload}>
                         <ClaimsTable payload={(*payload_value).clone()} {now} />
@@ -284,8 +318,6 @@ pub fn app() -> Html {
                         key_note={key_note(state.mode, alg, &public_keys, (*private_key).as_ref())}
                         {public_key_is_demo}
                         {private_key_is_demo}
-                        {status}
-                        time_note={time_note(&payload_value, now, 0)}
                         onalgorithm={callbacks.algorithm}
                         onsecret={callbacks.secret}
                         onencoding={callbacks.encoding}

@@ -16,7 +16,7 @@ pub struct CopyButtonProps {
     pub idle_text: Option<AttrValue>,
 }
 
-/// "Copy" → "Copied" (or "Copy failed") for two seconds; the accessible name stays stable.
+/// "Copy" → "Copied" (or "Copy failed") for two seconds.
 #[function_component(CopyButton)]
 pub fn copy_button(props: &CopyButtonProps) -> Html {
     let (state, copy) = use_clipboard();
@@ -30,8 +30,14 @@ pub fn copy_button(props: &CopyButtonProps) -> Html {
         CopyState::Copied => "Copied",
         CopyState::Failed => "Copy failed",
     };
+    // The accessible name always contains the visible text (WCAG 2.5.3, label in name) and the
+    // stable label, so "Copy token" stays findable while it says "Copied".
+    let name = match state {
+        CopyState::Idle => props.label.to_string(),
+        _ => format!("{shown}: {}", props.label),
+    };
     html! {
-        <button type="button" class="copy-button" aria-label={props.label.clone()}
+        <button type="button" class="copy-button" aria-label={name}
             disabled={props.text.is_empty()} {onclick}>
             { shown }
         </button>

@@ -3,8 +3,9 @@
 //! content typed here is what the signature is checked over: base64url-encoded into the
 //! signing input, or as it is with `"b64": false` (RFC 7797).
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+use super::overlay::text_of;
 
 /// Props of [`DetachedPayload`].
 #[derive(Properties, PartialEq)]
@@ -18,10 +19,7 @@ pub struct DetachedPayloadProps {
 /// A textarea named `Detached payload`, with a line saying why it is there.
 #[function_component(DetachedPayload)]
 pub fn detached_payload(props: &DetachedPayloadProps) -> Html {
-    let oninput = props.oninput.reform(|e: InputEvent| {
-        let area: HtmlTextAreaElement = e.target_unchecked_into();
-        area.value()
-    });
+    let oninput = props.oninput.reform(text_of);
     html! {
         <label class="field detached-payload">
             <span>{ "Detached payload" }</span>

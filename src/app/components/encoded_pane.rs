@@ -1,9 +1,9 @@
 //! The Encoded pane: the token textarea, coloured by part, with what the decoder noticed.
 
-use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::overlay::{end_marker, follow_scroll, text_of};
 use crate::app::hooks::use_share_link::share_url;
 
 /// Props of [`EncodedPane`].
@@ -17,6 +17,9 @@ pub struct EncodedPaneProps {
     pub notes: Vec<String>,
     /// Why the token cannot be decoded, if it cannot.
     pub error: Option<String>,
+    /// What goes directly under the token and its notes: the verdict, and the detached payload.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The CSS class of each dot-separated part: header, payload, signature, then extra parts.
@@ -63,8 +66,13 @@ fn coloured(token: &str) -> Html {
             .collect::<Html>(),
         None => html! { { token } },
     };
-    // A trailing newline would be collapsed by the backdrop; keep the heights equal.
-    html! { <>{ parts }{ "\u{200b}" }</> }
+    html! { <>{ parts }{ end_marker() }</> }
+}
+
+/// Lines to show before scrolling where the browser cannot size a textarea to its content
+/// (`field-sizing`): about 64 characters a line, between 5 and 13 lines.
+fn token_rows(token: &str) -> usize {
+    (token.len() / 64 + token.lines().count()).clamp(5, 13)
 }
 
 /// The token textarea, named `Encoded token`. The text is drawn by a coloured backdrop behind a
@@ -72,19 +80,8 @@ fn coloured(token: &str) -> Html {
 #[function_component(EncodedPane)]
 pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
     let backdrop = use_node_ref();
-    let oninput = props.oninput.reform(|e: InputEvent| {
-        let area: HtmlTextAreaElement = e.target_unchecked_into();
-        area.value()
-    });
-    let onscroll = {
-        let backdrop = backdrop.clone();
-        Callback::from(move |e: Event| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            if let Some(backdrop) = backdrop.cast::<Element>() {
-                backdrop.set_scroll_top(area.scroll_top());
-            }
-        })
-    };
+    let oninput = props.oninput.reform(text_of);
+    let onscroll = follow_scroll(&backdrop);
     let share = share_url(&props.token).unwrap_or_default();
     html! {
         <>
@@ -92,7 +89,7 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
                 <h2 id="encoded-heading">{ "Encoded" }</h2>
                 <div class="pane-actions">
                     <CopyButton text={props.token.clone()} label="Copy token" />
-                    <CopyButton text={AttrValue::from(share)} label="Copy share link" idle_text="Copy link" />
+                    <CopyButton text={AttrValue::from(share)} label="Copy share link" idle_text="Copy share link" />
                 </div>
             </div>
             <div class="token-editor">
@@ -105,6 +102,7 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
                     spellcheck="false"
                     autocapitalize="off"
                     autocorrect="off"
+                    rows={token_rows(&props.token).to_string()}
                     placeholder="Paste a token (header.payload.signature), with or without “Bearer ”"
                     value={props.token.clone()}
                     {oninput}
@@ -117,6 +115,7 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
                 }
                 { for props.notes.iter().map(|note| html! { <p class="note">{ note }</p> }) }
             </div>
+            { props.children.clone() }
             <p class="hint">{ "A share link holds only the token, in the part of the URL that browsers never send to a server; never a key or secret." }</p>
         </>
     }

@@ -70,7 +70,7 @@ pub fn gateway_preset(props: &GatewayPresetProps) -> Html {
         Callback::from(move |e: InputEvent| kid.set(Some(input_value(e))))
     };
     html! {
-        <section class="pane gateway" aria-labelledby="gateway-heading">
+        <section id="gateway" class="pane gateway" aria-labelledby="gateway-heading">
             <h2 id="gateway-heading">{ "API gateway preset" }</h2>
             <p class="hint">{ "For gateways that validate JWTs by application and key (Axway Amplify Central and others): RS256, kid = the gateway's Key ID, iss = sub = aud = the Application ID." }</p>
             <div class="field-row">

@@ -1,9 +1,12 @@
-//! A titled JSON editor (Header or Payload) that reports JSON errors with line and column.
+//! A titled JSON editor (Header or Payload): the text coloured by a backdrop behind a
+//! transparent textarea (as the Encoded box is), growing with its content up to a limit, and
+//! reporting JSON errors with line and column.
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::overlay::{end_marker, follow_scroll, text_of};
+use crate::app::json_view::pieces;
 
 /// Props of [`JsonPane`].
 #[derive(Properties, PartialEq)]
@@ -36,14 +39,31 @@ pub fn json_error(text: &str) -> Option<String> {
         })
 }
 
+/// The text as coloured spans (plain text past the colouring limit).
+fn coloured(text: &str) -> Html {
+    let body = match pieces(text) {
+        Some(pieces) => pieces
+            .into_iter()
+            .map(|(kind, piece)| html! { <span class={kind.class()}>{ piece }</span> })
+            .collect::<Html>(),
+        None => html! { { text } },
+    };
+    html! { <>{ body }{ end_marker() }</> }
+}
+
+/// Lines to show before scrolling where the browser cannot size a textarea to its content
+/// (`field-sizing`): one per line of text, between 3 and 18.
+pub fn rows_for(text: &str) -> usize {
+    text.lines().count().clamp(3, 18)
+}
+
 /// A JSON editor under a heading; its accessible name is the title.
 #[function_component(JsonPane)]
 pub fn json_pane(props: &JsonPaneProps) -> Html {
+    let backdrop = use_node_ref();
     let error = json_error(&props.text);
-    let oninput = props.oninput.reform(|e: InputEvent| {
-        let area: HtmlTextAreaElement = e.target_unchecked_into();
-        area.value()
-    });
+    let oninput = props.oninput.reform(text_of);
+    let onscroll = follow_scroll(&backdrop);
     let id = format!("json-error-{}", props.title.to_lowercase());
     html! {
         <div class="json-pane">
@@ -51,18 +71,23 @@ pub fn json_pane(props: &JsonPaneProps) -> Html {
                 <h3>{ props.title.clone() }</h3>
                 <CopyButton text={props.text.clone()} label={format!("Copy {}", props.title.to_lowercase())} />
             </div>
-            <textarea
-                class={classes!("json-input", error.is_some().then_some("has-error"))}
-                aria-label={props.title.clone()}
-                aria-invalid={if error.is_some() { "true" } else { "false" }}
-                aria-describedby={id.clone()}
-                autocomplete="off"
-                spellcheck="false"
-                autocapitalize="off"
-                autocorrect="off"
-                value={props.text.clone()}
-                {oninput}
-            />
+            <div class="code-editor">
+                <div class="code-backdrop" aria-hidden="true" ref={backdrop}>{ coloured(&props.text) }</div>
+                <textarea
+                    class={classes!("code-input", "json-input", error.is_some().then_some("has-error"))}
+                    aria-label={props.title.clone()}
+                    aria-invalid={if error.is_some() { "true" } else { "false" }}
+                    aria-describedby={id.clone()}
+                    autocomplete="off"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    autocorrect="off"
+                    rows={rows_for(&props.text).to_string()}
+                    value={props.text.clone()}
+                    {oninput}
+                    {onscroll}
+                />
+            </div>
             <p id={id} class="field-error" aria-live="polite">{ error.unwrap_or_default() }</p>
             { props.children.clone() }
         </div>
@@ -71,7 +96,7 @@ pub fn json_pane(props: &JsonPaneProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::json_error;
+    use super::{json_error, rows_for};
 
     #[test]
     fn json_errors_name_line_and_column() {
@@ -82,5 +107,12 @@ mod tests {
         );
         assert_eq!(json_error("{\"a\": [1, 2]}"), None);
         assert_eq!(json_error("  "), None);
+    }
+
+    #[test]
+    fn boxes_fit_their_content_within_limits() {
+        assert_eq!(rows_for("{}"), 3);
+        assert_eq!(rows_for(&"{\n".repeat(7)), 7);
+        assert_eq!(rows_for(&"x\n".repeat(500)), 18);
     }
 }

@@ -38,7 +38,7 @@ fn output(name: &str, text: &str, filename: &str, mime: &'static str) -> Html {
                 { name }
                 <span class="pane-actions">
                     <CopyButton text={AttrValue::from(text.to_owned())} label={format!("Copy {}", name.to_lowercase())} />
-                    <button type="button" class="copy-button" aria-label={format!("Download {}", name.to_lowercase())} onclick={download}>{ format!("Download {filename}") }</button>
+                    <button type="button" class="copy-button" aria-label={format!("Download {filename} ({})", name.to_lowercase())} onclick={download}>{ format!("Download {filename}") }</button>
                 </span>
             </span>
             <textarea class="key-input" aria-label={name.to_owned()} readonly=true autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" value={text.to_owned()} />
@@ -126,18 +126,18 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
                         }
                     </div>
                     if m.symmetric {
-                        { output("Generated private key", &m.private_pem, "hmac_secret.txt", "text/plain") }
+                        { output("Generated private key", &m.private_pem, "secret.txt", "text/plain") }
                         <p class="note">{ "An HMAC secret, base64url-encoded: pick the base64url secret encoding to use it." }</p>
                     } else {
-                        { output("Generated private key", &m.private_pem, "jwt_private.pem", "application/x-pem-file") }
+                        { output("Generated private key", &m.private_pem, "private.pem", "application/x-pem-file") }
                         if let Some(pkcs1) = &m.private_pkcs1_pem {
                             <details class="field">
                                 <summary>{ "PKCS#1 form (BEGIN RSA PRIVATE KEY, as openssl genrsa -traditional writes)" }</summary>
-                                { output("Generated private key (PKCS#1)", pkcs1, "jwt_private_pkcs1.pem", "application/x-pem-file") }
+                                { output("Generated private key (PKCS#1)", pkcs1, "private.pkcs1.pem", "application/x-pem-file") }
                             </details>
                         }
-                        { output("Generated public key", &m.public_pem, "jwt_public.pem", "application/x-pem-file") }
-                        { output("Public JWK", &m.public_jwk, "jwk.json", "application/json") }
+                        { output("Generated public key", &m.public_pem, "public.pem", "application/x-pem-file") }
+                        { output("Public JWK", &m.public_jwk, "public.jwk.json", "application/json") }
                         { output("JWKS", &m.jwks, "jwks.json", "application/json") }
                         <label class="field">
                             <span class="label-row">{ "Key ID" }<CopyButton text={AttrValue::from(m.kid.clone())} label="Copy key id" /></span>
@@ -150,9 +150,9 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
         _ => html! {},
     };
     html! {
-        <section class="pane keygen" aria-labelledby="keygen-heading">
+        <section id="keygen" class="pane keygen" aria-labelledby="keygen-heading">
             <h2 id="keygen-heading">{ "Generate a key" }</h2>
-            <p class="hint">{ "Keys are generated in this tab, in a background worker, and exist only here: nothing is sent anywhere or stored. Close the tab and they are gone." }</p>
+            <p class="hint">{ "Keys are generated in this tab by the browser's WebCrypto (where it is missing, by the Rust generator in a background worker) and exist only here: nothing is sent anywhere or stored. Close the tab and they are gone." }</p>
             <div class="field-row">
                 <label class="field">
                     <span>{ "Key type" }</span>

@@ -10,5 +10,7 @@ pub mod gateway_preset;
 pub mod json_pane;
 pub mod key_generator;
 pub mod mode_switch;
+pub mod overlay;
 pub mod theme_button;
+pub mod verdict;
 pub mod verify_pane;

@@ -1,11 +1,13 @@
-//! The Verify Signature pane: algorithm, key inputs, and one status that cannot be misread.
+//! The Verify Signature pane: the algorithm and the key inputs (secret, public key, private key),
+//! each of which takes a dropped or loaded file.
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::overlay::text_of;
+use crate::app::hooks::use_key_file::use_key_file;
 use crate::app::state::Mode;
-use crate::app::verification::SignatureStatus;
 use crate::jose::Algorithm;
 use crate::jose::algorithm::Family;
 use crate::jose::keys::SecretEncoding;
@@ -27,10 +29,6 @@ pub struct VerifyPaneProps {
     pub private_key: AttrValue,
     /// What the key inputs currently hold, e.g. "RSA 2048-bit public key (PEM SPKI)", or why not.
     pub key_note: Option<String>,
-    /// The signature status (Decode) or signing result (Encode).
-    pub status: SignatureStatus,
-    /// Time validity, shown apart from the signature ("expired 2 h ago").
-    pub time_note: Option<String>,
     /// Whether the Public key box holds the page's demo key.
     #[prop_or_default]
     pub public_key_is_demo: bool,
@@ -55,11 +53,6 @@ const ENCODINGS: [SecretEncoding; 3] = [
     SecretEncoding::Hex,
 ];
 
-fn textarea_value(e: InputEvent) -> String {
-    let area: HtmlTextAreaElement = e.target_unchecked_into();
-    area.value()
-}
-
 /// The warning beside a key box that holds the page's demo key pair.
 fn demo_label() -> Html {
     html! {
@@ -69,7 +62,7 @@ fn demo_label() -> Html {
     }
 }
 
-/// The algorithm, the key for it, and the status.
+/// The algorithm and the key for it (the status is under the token, in [`super::verdict::Verdict`]).
 #[function_component(VerifyPane)]
 pub fn verify_pane(props: &VerifyPaneProps) -> Html {
     let onalg = props.onalgorithm.reform(|e: Event| {
@@ -91,6 +84,9 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
             .unwrap_or_default()
     });
     let selected = props.alg.map(Algorithm::as_str).unwrap_or("");
+    let secret_file = use_key_file(props.onsecret.clone());
+    let public_file = use_key_file(props.onpublickey.clone());
+    let private_file = use_key_file(props.onprivatekey.clone());
     html! {
         <div class="verify-pane">
             <h3>{ if props.mode == Mode::Decode { "Verify Signature" } else { "Sign" } }</h3>
@@ -107,13 +103,15 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
             </label>
             if is_hmac {
                 <div class="field-row">
-                    <label class="field grow">
-                        <span>{ "Secret" }</span>
+                    // A div, not a label: the label's control would be the first button inside.
+                    <div class="field grow">
+                        <span class="label-row">{ "Secret" }<span class="pane-actions">{ secret_file.button }</span></span>
                         // A textarea, not an input: secrets may span lines (a PEM used as an HMAC
                         // key is how algorithm confusion is reproduced) and must stay byte-exact.
                         <textarea class="secret-input" aria-label="Secret" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off" rows="2"
-                            value={props.secret.clone()} oninput={props.onsecret.reform(textarea_value)} />
-                    </label>
+                            ondragover={secret_file.ondragover} ondrop={secret_file.ondrop}
+                            value={props.secret.clone()} oninput={props.onsecret.reform(text_of)} />
+                    </div>
                     <label class="field">
                         <span>{ "Secret encoding" }</span>
                         <select aria-label="Secret encoding" onchange={encoding_change}>
@@ -124,35 +122,31 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
                     </label>
                 </div>
             } else {
-                <label class="field">
-                    <span class="label-row">{ "Public key" }<CopyButton text={props.public_key.clone()} label="Copy public key" /></span>
+                <div class="field">
+                    <span class="label-row">{ "Public key" }<span class="pane-actions">{ public_file.button }<CopyButton text={props.public_key.clone()} label="Copy public key" /></span></span>
                     if props.public_key_is_demo {
                         { demo_label() }
                     }
                     <textarea class="key-input" aria-label="Public key" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
-                        placeholder="PEM public key or certificate, JWK or JWKS"
-                        value={props.public_key.clone()} oninput={props.onpublickey.reform(textarea_value)} />
-                </label>
+                        placeholder="PEM public key or certificate, JWK or JWKS (or drop a file here)"
+                        ondragover={public_file.ondragover} ondrop={public_file.ondrop}
+                        value={props.public_key.clone()} oninput={props.onpublickey.reform(text_of)} />
+                </div>
                 if props.mode == Mode::Encode {
-                    <label class="field">
-                        <span class="label-row">{ "Private key" }<CopyButton text={props.private_key.clone()} label="Copy private key" /></span>
+                    <div class="field">
+                        <span class="label-row">{ "Private key" }<span class="pane-actions">{ private_file.button }<CopyButton text={props.private_key.clone()} label="Copy private key" /></span></span>
                         if props.private_key_is_demo {
                             { demo_label() }
                         }
                         <textarea class="key-input" aria-label="Private key" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
-                            placeholder="PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK"
-                            value={props.private_key.clone()} oninput={props.onprivatekey.reform(textarea_value)} />
-                    </label>
+                            placeholder="PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK (or drop a file here)"
+                            ondragover={private_file.ondragover} ondrop={private_file.ondrop}
+                            value={props.private_key.clone()} oninput={props.onprivatekey.reform(text_of)} />
+                    </div>
                 }
             }
             if let Some(note) = &props.key_note {
                 <p class="note">{ note }</p>
-            }
-            <p class={classes!("status", props.status.css_class())} role="status" aria-label="Signature status">
-                { props.status.text() }
-            </p>
-            if let Some(time) = &props.time_note {
-                <p class="time-note">{ time }</p>
             }
         </div>
     }

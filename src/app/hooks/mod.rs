@@ -5,6 +5,7 @@ pub mod use_after_shown;
 pub mod use_async;
 pub mod use_clipboard;
 pub mod use_findings;
+pub mod use_key_file;
 pub mod use_keygen;
 pub mod use_now;
 pub mod use_service_worker;

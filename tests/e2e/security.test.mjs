@@ -235,3 +235,26 @@ test('no text field can be saved or sent by the browser: autocomplete, spellchec
   }
   await context.close();
 });
+
+test('Encode mode signs a "b64": false header as a detached token that Node verifies, and Decode keeps its payload', async () => {
+  const { page, context, errors } = await openApp(browser, server.url);
+  const u = ui(page);
+  const secret = '0123456789abcdef0123456789abcdef';
+  await u.encode.click();
+  await u.header.fill('{"alg":"HS256","b64":false,"crit":["b64"]}');
+  await u.payload.fill('{"amount":"10.00"}');
+  await u.secret.fill(secret);
+  await expectStatus(page, /^Signature verified .*detached payload/);
+  const token = await u.token.inputValue();
+  const [h, p, s] = token.split('.');
+  assert.equal(p, '', 'the payload travels apart from the token');
+  // RFC 7797: the signing input is the header segment, a dot, and the payload bytes as they are.
+  const expected = crypto.createHmac('sha256', secret).update(`${h}.{"amount":"10.00"}`).digest('base64url');
+  assert.equal(s, expected, 'Node computes the same signature over the unencoded payload');
+  await u.decode.click();
+  assert.equal(await u.token.inputValue(), token);
+  assert.equal(await page.getByRole('textbox', { name: 'Detached payload' }).inputValue(), '{"amount":"10.00"}');
+  await expectStatus(page, /^Signature verified .*detached payload/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

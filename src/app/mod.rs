@@ -11,7 +11,6 @@ pub mod example;
 pub mod gateway;
 pub mod hooks;
 pub mod js_error;
-pub mod json_view;
 pub mod keygen;
 pub mod review;
 pub mod rng;

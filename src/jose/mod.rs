@@ -9,6 +9,7 @@ pub mod base64url;
 pub mod claims;
 pub mod duplicates;
 pub mod error;
+pub mod json_text;
 pub mod keys;
 pub mod lints;
 pub mod sign;

@@ -27,13 +27,13 @@ use crate::app::hooks::use_findings::{ReviewSources, SignedBy, use_findings};
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
-use crate::app::json_view::pretty;
 use crate::app::signing::{
     OwnPublicKey, SignJob, Signed, own_public_key, prepare_signing, sign_job,
 };
 use crate::app::state::{Action, Mode, PageState};
 use crate::app::verification::{KeyInputs, SignatureStatus, key_note, signature_status, time_note};
 use crate::jose::algorithm::Family;
+use crate::jose::json_text::pretty;
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey};
 use crate::jose::token::{self, DecodedToken};
 use crate::jose::{Algorithm, JoseError};

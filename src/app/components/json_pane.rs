@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::copy_button::CopyButton;
 use super::overlay::{end_marker, follow_scroll, text_of};
-use crate::app::json_view::pieces;
+use crate::jose::json_text::pieces;
 
 /// Props of [`JsonPane`].
 #[derive(Properties, PartialEq)]

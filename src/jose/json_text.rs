@@ -1,11 +1,12 @@
-//! JSON as people read it: pretty-printed with two-space indentation, and split into coloured
-//! pieces for the Header and Payload editors.
+//! JSON text as written: one lexer that splits it into pieces (member names, strings, numbers,
+//! literals, punctuation), for the page's colouring, for pretty-printing with two-space
+//! indentation, and for finding duplicate member names.
 //!
-//! Both work on the text's own tokens, so nothing but whitespace ever changes: member order,
-//! number spelling (`1.50`, `1e3`) and string escapes (`\u00e9`) stay exactly as encoded, which
-//! re-serialising a parsed value would not guarantee. This is a lexer for display, not a parser:
-//! whether the text is valid JSON is decided by `serde_json` elsewhere, and text that is not
-//! JSON is still coloured piece by piece without failing.
+//! Everything works on the text's own tokens, so nothing but whitespace ever changes: member
+//! order, number spelling (`1.50`, `1e3`) and string escapes (`\u00e9`) stay exactly as encoded,
+//! which re-serialising a parsed value would not guarantee. The lexer never fails: whether the
+//! text is valid JSON is decided by `serde_json`, and text that is not JSON is still split piece
+//! by piece (for colouring while the user types).
 
 /// What a piece of JSON text is, for colouring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +49,11 @@ pub const MAX_COLOURED_BYTES: usize = 256 * 1024;
 /// The text split into pieces that concatenate back to exactly `text`, each with its kind, or
 /// `None` when the text is too large to colour.
 pub fn pieces(text: &str) -> Option<Vec<(Piece, &str)>> {
-    if text.len() > MAX_COLOURED_BYTES {
-        return None;
-    }
+    (text.len() <= MAX_COLOURED_BYTES).then(|| lex(text))
+}
+
+/// The text split into pieces that concatenate back to exactly `text`, each with its kind.
+pub fn lex(text: &str) -> Vec<(Piece, &str)> {
     let mut out: Vec<(Piece, &str)> = Vec::new();
     let mut rest = text;
     while let Some(first) = rest.chars().next() {
@@ -79,7 +82,7 @@ pub fn pieces(text: &str) -> Option<Vec<(Piece, &str)>> {
         rest = after;
     }
     mark_keys(&mut out);
-    Some(out)
+    out
 }
 
 /// A string followed (after whitespace) by `:` is a member name.
@@ -130,7 +133,7 @@ fn run_len(text: &str, accept: impl Fn(char) -> bool) -> usize {
 /// `None` when the text is not JSON (then it is shown as it is).
 pub fn pretty(json: &str) -> Option<String> {
     serde_json::from_str::<serde::de::IgnoredAny>(json).ok()?;
-    let tokens: Vec<(Piece, &str)> = pieces(json)?
+    let tokens: Vec<(Piece, &str)> = lex(json)
         .into_iter()
         .filter(|(kind, text)| !(*kind == Piece::Plain && text.trim().is_empty()))
         .collect();

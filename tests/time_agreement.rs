@@ -173,3 +173,29 @@ fn leeway_applies_to_nbf_and_iat_alike() {
         !lenient.findings.contains(&"iat-future") && !lenient.note.contains("issued in the future")
     );
 }
+
+/// One duration formatter: the findings, the Verify pane and the claims table word the same
+/// span the same way.
+#[test]
+fn durations_are_worded_alike_everywhere() {
+    use jwt_debugger::jose::claims::humanize_duration;
+    for ago in [45, 90, 7_200, 3 * 86_400 + 5, 400 * 86_400] {
+        let payload = format!(r#"{{"exp":{}}}"#, NOW - ago);
+        let value: Value = serde_json::from_str(&payload).unwrap();
+        let span = humanize_duration(ago);
+        let note = time_note(&value, NOW, 0).unwrap();
+        assert!(note.contains(&format!("expired {span} ago")), "{note}");
+        let (_, relative) = time_reading(&value["exp"], NOW).unwrap();
+        assert_eq!(relative, format!("{span} ago"));
+        let token = format!(
+            "eyJhbGciOiJSUzI1NiJ9.{}.c2ln",
+            base64::Engine::encode(
+                &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                payload.as_bytes()
+            )
+        );
+        let findings = lint(&decode(&token).unwrap(), &LintContext::at(NOW));
+        let expired = findings.iter().find(|f| f.id() == "expired").unwrap();
+        assert_eq!(expired.title(), format!("expired {span} ago"));
+    }
+}

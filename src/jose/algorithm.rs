@@ -171,6 +171,18 @@ impl Algorithm {
         }
     }
 
+    /// For ES* the size in bytes of the curve's scalars, which sets the length of the JWS
+    /// `r || s` signature (RFC 7518 §3.4): 32 (P-256), 48 (P-384), 66 (P-521). `None` for
+    /// other families. The one place the ECDSA signature shape is sized from.
+    pub fn ecdsa_field_len(self) -> Option<usize> {
+        match self {
+            Algorithm::ES256 => Some(32),
+            Algorithm::ES384 => Some(48),
+            Algorithm::ES512 => Some(66),
+            _ => Option::None,
+        }
+    }
+
     /// Whether this algorithm may be used with a key of this kind. This is the
     /// algorithm-confusion defence: HS* only with a secret, RS*/PS* only with RSA, each ES*
     /// only with its own curve, EdDSA/Ed25519 only with Ed25519, and `none` with nothing.

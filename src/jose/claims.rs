@@ -10,7 +10,10 @@ mod registry;
 
 use serde_json::Value;
 
-pub use registry::{ClaimInfo, REGISTERED, registered_claim_info};
+pub use registry::{
+    ClaimInfo, MemberKind, REGISTERED, header_parameter_info, payload_claim_info,
+    registered_claim_info,
+};
 
 /// How a time claim appeared in the payload.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -331,8 +334,17 @@ mod tests {
 
     #[test]
     fn claim_table() {
-        assert!(registered_claim_info("exp").is_some_and(|c| c.is_time && !c.is_header));
-        assert!(registered_claim_info("x5t#S256").is_some_and(|c| c.is_header));
+        assert!(registered_claim_info("exp").is_some_and(|c| c.is_time && !c.is_header()));
+        assert!(registered_claim_info("x5t#S256").is_some_and(|c| c.is_header()));
         assert!(registered_claim_info("EXP").is_none());
+        // One registry, two views: a payload claim named "kid" is not the header's Key ID.
+        assert!(payload_claim_info("kid").is_none());
+        assert!(payload_claim_info("exp").is_some());
+        assert!(header_parameter_info("kid").is_some());
+        assert!(header_parameter_info("exp").is_none());
+        assert_eq!(
+            header_parameter_info("b64").map(|c| c.kind),
+            Some(MemberKind::HeaderExtension)
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod algorithm;
 pub mod base64url;
 pub mod claims;
 pub mod duplicates;
+pub mod ecdsa_shape;
 pub mod error;
 pub mod json_text;
 pub mod keys;

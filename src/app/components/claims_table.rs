@@ -58,7 +58,7 @@ pub fn claims_table(props: &ClaimsTableProps) -> Html {
         return html! {};
     };
     let rows = members.iter().map(|(name, value)| {
-        let info = claims::registered_claim_info(name);
+        let info = claims::payload_claim_info(name);
         let is_time = info.as_ref().is_some_and(|i| i.is_time);
         let meaning = info.map(|i| format!("{}: {}", i.title, i.description)).unwrap_or_default();
         html! {

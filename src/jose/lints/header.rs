@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use super::details::{CritProblem, KeyHeader, KidIssue};
 use super::kinds::FindingKind;
 use super::preview;
+use crate::jose::claims::{MemberKind, header_parameter_info};
 use crate::jose::error::JoseError;
 use crate::jose::token::{DecodedToken, Part};
 
@@ -20,13 +21,6 @@ pub(crate) const MAX_KID_LEN: usize = 256;
 /// At most this many `crit` names or problems are listed, so a hostile header cannot flood
 /// the panel.
 const MAX_CRIT_LISTED: usize = 16;
-
-/// Header parameters defined by JWS (RFC 7515 §4.1) and JWA (RFC 7518 §4.x), which `crit` must
-/// not list.
-const REGISTERED_HEADERS: [&str; 20] = [
-    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
-    "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c",
-];
 
 pub(super) fn check(token: &DecodedToken, out: &mut Vec<FindingKind>) {
     check_alg(token, out);
@@ -135,7 +129,8 @@ pub(crate) fn analyse_crit(header: &Map<String, Value>) -> Option<(Vec<String>, 
                 let shown = preview(name, PREVIEW_CHARS);
                 if !seen.insert(name.as_str()) {
                     problems.push(CritProblem::Duplicate { name: shown });
-                } else if REGISTERED_HEADERS.contains(&name.as_str()) {
+                } else if header_parameter_info(name).is_some_and(|h| h.kind == MemberKind::Header)
+                {
                     problems.push(CritProblem::Registered { name: shown });
                 } else if !header.contains_key(name) {
                     problems.push(CritProblem::Absent { name: shown });

@@ -5,6 +5,7 @@ use super::Finding;
 use super::details::{CritProblem, KidIssue};
 use super::kinds::FindingKind;
 use crate::jose::algorithm::{Family, KeyType};
+use crate::jose::claims::humanize_duration;
 
 impl Finding {
     /// One line naming the problem and its evidence, e.g. `header "alg" is "NONE"`.
@@ -46,7 +47,7 @@ impl Finding {
             }
             ExpNotAfterIat { exp, iat } => format!(
                 "\"exp\" is {} before \"iat\": expired when issued",
-                duration(iat.saturating_sub(*exp))
+                humanize_duration(iat.saturating_sub(*exp))
             ),
             LongLifetime {
                 lifetime_secs,
@@ -54,25 +55,28 @@ impl Finding {
                 from_iat,
             } => format!(
                 "lifetime of {} {} (more than {})",
-                duration(*lifetime_secs),
+                humanize_duration(*lifetime_secs),
                 if *from_iat {
                     "from \"iat\" to \"exp\""
                 } else {
                     "left until \"exp\""
                 },
-                duration(*max_secs)
+                humanize_duration(*max_secs)
             ),
             NotYetValid { nbf, now } => {
                 format!(
                     "not valid yet: \"nbf\" is in {}",
-                    duration(nbf.saturating_sub(*now))
+                    humanize_duration(nbf.saturating_sub(*now))
                 )
             }
-            Expired { exp, now } => format!("expired {} ago", duration(now.saturating_sub(*exp))),
+            Expired { exp, now } => format!(
+                "expired {} ago",
+                humanize_duration(now.saturating_sub(*exp))
+            ),
             IatInFuture { iat, now } => {
                 format!(
                     "\"iat\" is {} in the future",
-                    duration(iat.saturating_sub(*now))
+                    humanize_duration(iat.saturating_sub(*now))
                 )
             }
             EcdsaSignatureDer { alg, len } => {
@@ -202,15 +206,4 @@ fn confusion(family: Family, key: KeyType) -> bool {
 
 fn join<T>(items: &[T], describe: fn(&T) -> String) -> String {
     items.iter().map(describe).collect::<Vec<_>>().join(", ")
-}
-
-/// A rough human duration: "45 s", "12 min", "5 h", "3 days".
-fn duration(secs: i64) -> String {
-    let secs = secs.unsigned_abs();
-    match secs {
-        0..120 => format!("{secs} s"),
-        120..7_200 => format!("{} min", secs / 60),
-        7_200..172_800 => format!("{} h", secs / 3_600),
-        _ => format!("{} days", secs / 86_400),
-    }
 }

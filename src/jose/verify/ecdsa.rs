@@ -6,6 +6,8 @@
 
 use signature::Verifier;
 
+use super::super::algorithm::Algorithm;
+use super::super::ecdsa_shape::{EcdsaShape, ecdsa_shape};
 use super::super::error::JoseError;
 
 /// Verifies an ES256 signature.
@@ -43,7 +45,7 @@ pub(super) fn verify_p521(
 
 /// Shape and range checks of an ES256 signature, before any curve arithmetic.
 pub(super) fn check_p256(sig: &[u8]) -> Result<(), JoseError> {
-    check_shape("ES256", sig, 32)?;
+    check_shape(Algorithm::ES256, sig)?;
     p256::ecdsa::Signature::from_slice(sig)
         .map(|_| ())
         .map_err(|_| out_of_range("ES256"))
@@ -51,7 +53,7 @@ pub(super) fn check_p256(sig: &[u8]) -> Result<(), JoseError> {
 
 /// Shape and range checks of an ES384 signature, before any curve arithmetic.
 pub(super) fn check_p384(sig: &[u8]) -> Result<(), JoseError> {
-    check_shape("ES384", sig, 48)?;
+    check_shape(Algorithm::ES384, sig)?;
     p384::ecdsa::Signature::from_slice(sig)
         .map(|_| ())
         .map_err(|_| out_of_range("ES384"))
@@ -59,7 +61,7 @@ pub(super) fn check_p384(sig: &[u8]) -> Result<(), JoseError> {
 
 /// Shape and range checks of an ES512 signature, before any curve arithmetic.
 pub(super) fn check_p521(sig: &[u8]) -> Result<(), JoseError> {
-    check_shape("ES512", sig, 66)?;
+    check_shape(Algorithm::ES512, sig)?;
     p521::ecdsa::Signature::from_slice(sig)
         .map(|_| ())
         .map_err(|_| out_of_range("ES512"))
@@ -69,50 +71,33 @@ fn out_of_range(alg: &'static str) -> JoseError {
     JoseError::EcdsaScalarOutOfRange { alg }
 }
 
-/// Length (with a DER hint) and zero-scalar checks; `field_len` is the scalar size in bytes.
-pub(crate) fn check_shape(
-    alg: &'static str,
-    sig: &[u8],
-    field_len: usize,
-) -> Result<(), JoseError> {
-    let expected = 2 * field_len;
-    if sig.len() != expected {
-        return Err(if looks_like_der(sig) {
-            JoseError::EcdsaSignatureIsDer {
-                alg,
-                got: sig.len(),
-                expected,
-            }
-        } else {
-            JoseError::SignatureWrongLength {
-                alg,
-                got: sig.len(),
-                expected,
-            }
+/// Length (naming DER when the signature is DER) and zero-scalar checks for the ES* algorithm
+/// `es`, from the one reading of the signature's shape ([`ecdsa_shape`]), sized by the curve.
+pub(crate) fn check_shape(es: Algorithm, sig: &[u8]) -> Result<(), JoseError> {
+    let alg = es.as_str();
+    let Some(field_len) = es.ecdsa_field_len() else {
+        return Err(JoseError::AlgorithmKeyMismatch {
+            alg: alg.to_owned(),
+            key: "an EC key".to_owned(),
         });
-    }
-    let (r, s) = sig.split_at(field_len);
-    let zero = |x: &[u8]| x.iter().all(|b| *b == 0);
-    match (zero(r), zero(s)) {
-        (true, true) => Err(JoseError::EcdsaZeroScalar {
+    };
+    let shape = ecdsa_shape(sig, field_len);
+    let (got, expected) = (sig.len(), 2 * field_len);
+    match (shape, shape.zero_scalars()) {
+        (EcdsaShape::Der { .. }, _) => Err(JoseError::EcdsaSignatureIsDer { alg, got, expected }),
+        (EcdsaShape::WrongLength, _) => Err(JoseError::SignatureWrongLength { alg, got, expected }),
+        (EcdsaShape::RawRs { .. }, (true, true)) => Err(JoseError::EcdsaZeroScalar {
             alg,
             which: "r and s",
         }),
-        (true, false) => Err(JoseError::EcdsaZeroScalar { alg, which: "r" }),
-        (false, true) => Err(JoseError::EcdsaZeroScalar { alg, which: "s" }),
-        (false, false) => Ok(()),
+        (EcdsaShape::RawRs { .. }, (true, false)) => {
+            Err(JoseError::EcdsaZeroScalar { alg, which: "r" })
+        }
+        (EcdsaShape::RawRs { .. }, (false, true)) => {
+            Err(JoseError::EcdsaZeroScalar { alg, which: "s" })
+        }
+        (EcdsaShape::RawRs { .. }, (false, false)) => Ok(()),
     }
-}
-
-/// A DER ECDSA signature is `SEQUENCE { INTEGER r, INTEGER s }`: 0x30, a length covering the
-/// rest, then 0x02. Only used to word the error; DER is never accepted.
-fn looks_like_der(sig: &[u8]) -> bool {
-    let (len, body) = match sig {
-        [0x30, 0x81, len, rest @ ..] => (usize::from(*len), rest),
-        [0x30, len, rest @ ..] if *len < 0x80 => (usize::from(*len), rest),
-        _ => return false,
-    };
-    len == body.len() && body.first() == Some(&0x02)
 }
 
 #[cfg(test)]
@@ -124,7 +109,7 @@ mod tests {
         // SEQUENCE(6) { INTEGER 1, INTEGER 1 } padded: a tiny but well-formed DER shape.
         let der = [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01];
         assert!(matches!(
-            check_shape("ES256", &der, 32),
+            check_shape(Algorithm::ES256, &der),
             Err(JoseError::EcdsaSignatureIsDer {
                 got: 8,
                 expected: 64,
@@ -132,7 +117,7 @@ mod tests {
             })
         ));
         assert!(matches!(
-            check_shape("ES256", &[1u8; 63], 32),
+            check_shape(Algorithm::ES256, &[1u8; 63]),
             Err(JoseError::SignatureWrongLength { got: 63, .. })
         ));
     }
@@ -141,7 +126,7 @@ mod tests {
     fn zero_scalars_are_named() {
         let mut sig = [0u8; 64];
         assert!(matches!(
-            check_shape("ES256", &sig, 32),
+            check_shape(Algorithm::ES256, &sig),
             Err(JoseError::EcdsaZeroScalar {
                 which: "r and s",
                 ..
@@ -149,10 +134,10 @@ mod tests {
         ));
         sig[63] = 1;
         assert!(matches!(
-            check_shape("ES256", &sig, 32),
+            check_shape(Algorithm::ES256, &sig),
             Err(JoseError::EcdsaZeroScalar { which: "r", .. })
         ));
         sig[0] = 1;
-        assert!(check_shape("ES256", &sig, 32).is_ok());
+        assert!(check_shape(Algorithm::ES256, &sig).is_ok());
     }
 }

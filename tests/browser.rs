@@ -84,7 +84,8 @@ async fn the_example_token_is_decoded_and_verified_in_wasm() {
         .unwrap()
         .dyn_into()
         .unwrap();
-    assert_eq!(header.value(), r#"{"alg":"RS256","typ":"JWT"}"#);
+    // Pretty-printed by default: two-space indent, only whitespace added.
+    assert_eq!(header.value(), "{\n  \"alg\": \"RS256\",\n  \"typ\": \"JWT\"\n}");
 }
 
 #[wasm_bindgen_test]

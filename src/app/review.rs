@@ -5,7 +5,7 @@
 
 use crate::app::example::is_demo_key;
 use crate::jose::JoseError;
-use crate::jose::algorithm::Family;
+use crate::jose::algorithm::KeyInput;
 use crate::jose::keys::{self, KeyCandidate, PublicKey, SecretEncoding};
 use crate::jose::token::DecodedToken;
 use crate::jose::verify;
@@ -41,7 +41,10 @@ pub struct ParsedInputs<'a> {
 /// itself a public key, that key: HMAC keyed with a public key is the algorithm-confusion
 /// attack), else the first key verification tries (the same selection by the header's `kid`).
 pub fn review_key(token: &DecodedToken, inputs: ParsedInputs<'_>) -> Option<ReviewKey> {
-    let hmac = token.alg.as_ref().is_ok_and(|a| a.family() == Family::Hmac);
+    let hmac = token
+        .alg
+        .as_ref()
+        .is_ok_and(|a| a.key_input() == KeyInput::SharedSecret);
     if hmac {
         let (secret, encoding) = inputs.secret;
         if secret.is_empty() {

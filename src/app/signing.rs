@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::app::engine;
 use crate::app::verification::{KeyInputs, SignatureStatus, signature_status};
-use crate::jose::algorithm::Family;
+use crate::jose::algorithm::KeyInput;
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
 use crate::jose::sign::{SigningInput, signing_input};
 use crate::jose::{Algorithm, JoseError, token};
@@ -123,17 +123,17 @@ pub fn prepare_signing(
     })?;
     let input = signing_input(header, payload).map_err(|e| e.to_string())?;
     let alg = input.alg;
-    let key = match alg.family() {
-        Family::None => {
+    let key = match alg.key_input() {
+        KeyInput::Unsecured => {
             return Err("alg \"none\" tokens are unsigned: pick an algorithm to sign".into());
         }
-        Family::Hmac if secret.is_empty() => {
+        KeyInput::SharedSecret if secret.is_empty() => {
             return Err(format!("enter a secret to sign with {}", alg.as_str()));
         }
-        Family::Hmac => PrivateKey::Hmac(
+        KeyInput::SharedSecret => PrivateKey::Hmac(
             keys::parse_hmac_secret(secret, secret_encoding).map_err(|e| e.to_string())?,
         ),
-        _ => match private_key {
+        KeyInput::KeyPair => match private_key {
             Ok(key) => key.clone(),
             Err(e) => return Err(format!("the private key cannot be read: {e}")),
         },

@@ -2,7 +2,7 @@
 //! applies (secret or public key) follows the header's algorithm family.
 
 use crate::app::engine;
-use crate::jose::algorithm::Family;
+use crate::jose::algorithm::KeyInput;
 use crate::jose::keys::{self, KeyCandidate, PublicKey, SecretEncoding};
 use crate::jose::token::DecodedToken;
 use crate::jose::{Algorithm, JoseError, verify};
@@ -80,12 +80,12 @@ pub async fn signature_status(
     if let Err(e) = verify::check_token_header(token) {
         return SignatureStatus::NotVerified(e.to_string());
     }
-    match alg.family() {
-        Family::None => SignatureStatus::NotVerified(
+    match alg.key_input() {
+        KeyInput::Unsecured => SignatureStatus::NotVerified(
             "the header says alg \"none\": the token is unsigned and must never be trusted".into(),
         ),
-        Family::Hmac => hmac_status(token, alg, inputs).await,
-        _ => public_key_status(token, inputs).await,
+        KeyInput::SharedSecret => hmac_status(token, alg, inputs).await,
+        KeyInput::KeyPair => public_key_status(token, inputs).await,
     }
 }
 
@@ -169,7 +169,7 @@ pub fn key_note(
     public_keys: &Result<Vec<KeyCandidate>, JoseError>,
     private_key: Option<&Result<keys::PrivateKey, JoseError>>,
 ) -> Option<String> {
-    if alg.is_some_and(|a| matches!(a.family(), Family::Hmac | Family::None)) {
+    if alg.is_some_and(|a| a.key_input() != KeyInput::KeyPair) {
         return None;
     }
     match mode {

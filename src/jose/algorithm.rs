@@ -63,6 +63,17 @@ pub enum Family {
     None,
 }
 
+/// Which key input an algorithm needs ([`Algorithm::key_input`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyInput {
+    /// `none`: nothing signs or verifies it.
+    Unsecured,
+    /// HS*: a shared secret (the Secret box).
+    SharedSecret,
+    /// Every other algorithm: a private key signs, a public key verifies.
+    KeyPair,
+}
+
 /// The kind of a key, independent of whether it is the public or private half. Used to decide
 /// whether an algorithm fits a key (the algorithm-confusion defence) and to describe the key in
 /// errors.
@@ -134,6 +145,16 @@ impl Algorithm {
             Algorithm::EdDSA => "EdDSA",
             Algorithm::Ed25519 => "Ed25519",
             Algorithm::None => "none",
+        }
+    }
+
+    /// Which key input the algorithm needs: the one place that decides whether a token is
+    /// checked and signed with a shared secret or a key pair (and so which boxes the page shows).
+    pub fn key_input(self) -> KeyInput {
+        match self.family() {
+            Family::Hmac => KeyInput::SharedSecret,
+            Family::None => KeyInput::Unsecured,
+            Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa => KeyInput::KeyPair,
         }
     }
 
@@ -273,6 +294,19 @@ mod tests {
 
     #[test]
     fn hmac_lengths_and_fit() {
+        assert_eq!(Algorithm::HS384.key_input(), KeyInput::SharedSecret);
+        assert_eq!(Algorithm::None.key_input(), KeyInput::Unsecured);
+        for alg in [
+            Algorithm::RS256,
+            Algorithm::PS512,
+            Algorithm::ES384,
+            Algorithm::EdDSA,
+            Algorithm::Ed25519,
+        ] {
+            assert_eq!(alg.key_input(), KeyInput::KeyPair, "{alg}");
+        }
+        assert_eq!(Algorithm::ES512.ecdsa_field_len(), Some(66));
+        assert_eq!(Algorithm::RS256.ecdsa_field_len(), None);
         assert_eq!(Algorithm::HS256.hmac_min_secret_len(), Some(32));
         assert_eq!(Algorithm::HS512.hmac_min_secret_len(), Some(64));
         assert_eq!(Algorithm::RS256.hmac_min_secret_len(), None);

@@ -32,7 +32,7 @@ use crate::app::signing::{
 };
 use crate::app::state::{Action, Mode, PageState};
 use crate::app::verification::{KeyInputs, SignatureStatus, key_note, signature_status, time_note};
-use crate::jose::algorithm::Family;
+use crate::jose::algorithm::KeyInput;
 use crate::jose::json_text::pretty;
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey};
 use crate::jose::token::{self, DecodedToken};
@@ -238,7 +238,7 @@ pub fn app() -> Html {
     let signed_by = match state.mode {
         Mode::Encode => SignedBy::DemoSigning(
             (*own_public).as_ref().is_some_and(OwnPublicKey::is_demo)
-                && alg.is_some_and(|a| a.family() != Family::Hmac),
+                && alg.is_some_and(|a| a.key_input() == KeyInput::KeyPair),
         ),
         Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
     };

@@ -9,7 +9,7 @@ use super::overlay::text_of;
 use crate::app::hooks::use_key_file::use_key_file;
 use crate::app::state::Mode;
 use crate::jose::Algorithm;
-use crate::jose::algorithm::Family;
+use crate::jose::algorithm::KeyInput;
 use crate::jose::keys::SecretEncoding;
 
 /// Props of [`VerifyPane`].
@@ -74,8 +74,7 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
     });
     let is_hmac = props
         .alg
-        .map(|a| a.family() == Family::Hmac)
-        .unwrap_or(false);
+        .is_some_and(|a| a.key_input() == KeyInput::SharedSecret);
     let encoding_change = props.onencoding.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         ENCODINGS

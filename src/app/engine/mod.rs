@@ -16,7 +16,7 @@ pub mod generate;
 pub mod subtle;
 
 use crate::app::rng::seeded_rng;
-use crate::jose::algorithm::Family;
+use crate::jose::algorithm::KeyInput;
 use crate::jose::keys::{KeyCandidate, PrivateKey, PublicKey};
 use crate::jose::token::DecodedToken;
 use crate::jose::verify::{self, MatchReport};
@@ -33,7 +33,7 @@ pub enum Backend {
 
 /// Whether WebCrypto is tried first for `alg`.
 fn prefers_webcrypto(alg: Algorithm) -> bool {
-    !matches!(alg.family(), Family::Hmac | Family::None)
+    alg.key_input() == KeyInput::KeyPair
 }
 
 /// Signs `input` with `alg` (which must fit the key) and says which engine did it.

@@ -85,7 +85,10 @@ async fn the_example_token_is_decoded_and_verified_in_wasm() {
         .dyn_into()
         .unwrap();
     // Pretty-printed by default: two-space indent, only whitespace added.
-    assert_eq!(header.value(), "{\n  \"alg\": \"RS256\",\n  \"typ\": \"JWT\"\n}");
+    assert_eq!(
+        header.value(),
+        "{\n  \"alg\": \"RS256\",\n  \"typ\": \"JWT\"\n}"
+    );
 }
 
 #[wasm_bindgen_test]

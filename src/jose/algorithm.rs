@@ -228,10 +228,7 @@ impl Algorithm {
         if self.fits(key) {
             Ok(())
         } else {
-            Err(JoseError::AlgorithmKeyMismatch {
-                alg: self.as_str().to_owned(),
-                key: key.describe().to_owned(),
-            })
+            Err(JoseError::AlgorithmKeyMismatch { alg: self, key })
         }
     }
 }
@@ -294,6 +291,19 @@ mod tests {
 
     #[test]
     fn hmac_lengths_and_fit() {
+        // The mismatch error carries the algorithm and the key kind as types, not text.
+        let err = Algorithm::RS256.check_fits(KeyType::P256).unwrap_err();
+        assert_eq!(
+            err,
+            JoseError::AlgorithmKeyMismatch {
+                alg: Algorithm::RS256,
+                key: KeyType::P256
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "algorithm RS256 cannot be used with a P-256 EC key"
+        );
         assert_eq!(Algorithm::HS384.key_input(), KeyInput::SharedSecret);
         assert_eq!(Algorithm::None.key_input(), KeyInput::Unsecured);
         for alg in [

@@ -3,6 +3,8 @@
 
 use thiserror::Error;
 
+use super::algorithm::{Algorithm, KeyType};
+
 /// Everything that can go wrong while decoding, importing keys, signing or verifying.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
@@ -223,12 +225,12 @@ pub enum JoseError {
     KeyGeneration(String),
     // --- signing and verification (owned by sign.rs / verify.rs) ---
     /// The header `alg` does not fit the key that was given.
-    #[error("algorithm {alg} cannot be used with {key}")]
+    #[error("algorithm {alg} cannot be used with {}", key.describe())]
     AlgorithmKeyMismatch {
         /// The algorithm named by the header or chosen by the user.
-        alg: String,
-        /// A short description of the key, e.g. "an RSA public key".
-        key: String,
+        alg: Algorithm,
+        /// The kind of key given.
+        key: KeyType,
     },
     /// `alg: none` was asked to be verified or signed; an unsecured token is never "verified".
     #[error("alg \"none\" means the token is unsecured: it is never verified or signed")]
@@ -314,10 +316,10 @@ pub enum JoseError {
         alg: String,
     },
     /// Every candidate key failed.
-    #[error("no key verified the signature: {}", .reasons.join("; "))]
+    #[error("no key verified the signature: {}", KeyFailure::join(.reasons))]
     NoKeyVerified {
-        /// One reason per key tried, e.g. "key #0 (kid \"a\"): signature does not match".
-        reasons: Vec<String>,
+        /// Each key tried and why it did not verify, in the order tried.
+        reasons: Vec<KeyFailure>,
     },
     /// A header member name occurs twice (RFC 7515 §5.2 lets a verifier reject such a header):
     /// the page shows one value while another parser may use the other.
@@ -364,4 +366,30 @@ pub enum JoseError {
         /// The limit.
         max: usize,
     },
+}
+
+/// One key that did not verify a token, and why ([`JoseError::NoKeyVerified`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyFailure {
+    /// The key's label, e.g. `JWKS key #2 (kid "abc")`.
+    pub key: String,
+    /// Why it did not verify.
+    pub error: JoseError,
+}
+
+impl std::fmt::Display for KeyFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.key, self.error)
+    }
+}
+
+impl KeyFailure {
+    /// The failures as one line, `; `-separated.
+    fn join(failures: &[KeyFailure]) -> String {
+        failures
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }

@@ -62,8 +62,8 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
         }
         // check_fits already refused every other combination; keep a typed error, not a panic.
         _ => Err(JoseError::AlgorithmKeyMismatch {
-            alg: alg.as_str().to_owned(),
-            key: key.key_type().describe().to_owned(),
+            alg,
+            key: key.key_type(),
         }),
     }
 }
@@ -71,8 +71,8 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
 /// Computes an HMAC tag; the one HMAC code path, shared by signing and verification.
 pub(crate) fn hmac_tag(alg: Algorithm, secret: &[u8], msg: &[u8]) -> Result<Vec<u8>, JoseError> {
     let hash = alg.hash().ok_or(JoseError::AlgorithmKeyMismatch {
-        alg: alg.as_str().to_owned(),
-        key: KeyType::Hmac.describe().to_owned(),
+        alg,
+        key: KeyType::Hmac,
     })?;
     with_hash!(hash, D => {
         // HMAC accepts keys of any length (RFC 2104 hashes long ones), so this does not fail

@@ -13,7 +13,7 @@ use subtle::ConstantTimeEq;
 
 use super::algorithm::hash::with_hash;
 use super::algorithm::{Algorithm, Family};
-use super::error::JoseError;
+use super::error::{JoseError, KeyFailure};
 use super::keys::{KeyCandidate, PublicKey};
 use super::lints::analyse_crit;
 use super::sign::hmac_tag;
@@ -174,8 +174,8 @@ fn ed25519_strict_precheck(
 /// The error for an algorithm that does not fit the key (after `check_fits`, unreachable).
 fn mismatched(alg: Algorithm, key: &PublicKey) -> JoseError {
     JoseError::AlgorithmKeyMismatch {
-        alg: alg.as_str().to_owned(),
-        key: key.key_type().describe().to_owned(),
+        alg,
+        key: key.key_type(),
     }
 }
 
@@ -353,7 +353,10 @@ fn select_and_verify(
             .and_then(|()| verify_one(token, &candidate.key))
         {
             Ok(()) => return Ok(selection.report(*index, candidate)),
-            Err(e) => reasons.push(format!("{}: {e}", candidate.label())),
+            Err(error) => reasons.push(KeyFailure {
+                key: candidate.label(),
+                error,
+            }),
         }
     }
     Err(JoseError::NoKeyVerified { reasons })

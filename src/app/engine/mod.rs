@@ -17,6 +17,7 @@ pub mod subtle;
 
 use crate::app::rng::seeded_rng;
 use crate::jose::algorithm::KeyInput;
+use crate::jose::error::KeyFailure;
 use crate::jose::keys::{KeyCandidate, PrivateKey, PublicKey};
 use crate::jose::token::DecodedToken;
 use crate::jose::verify::{self, MatchReport};
@@ -100,7 +101,10 @@ pub async fn verify_with_keys_lenient(
         };
         match outcome {
             Ok(()) => return Ok(selection.report(*index, candidate)),
-            Err(e) => reasons.push(format!("{}: {e}", candidate.label())),
+            Err(error) => reasons.push(KeyFailure {
+                key: candidate.label(),
+                error,
+            }),
         }
     }
     Err(JoseError::NoKeyVerified { reasons })

@@ -6,7 +6,7 @@
 
 use signature::Verifier;
 
-use super::super::algorithm::Algorithm;
+use super::super::algorithm::{Algorithm, KeyType};
 use super::super::ecdsa_shape::{EcdsaShape, ecdsa_shape};
 use super::super::error::JoseError;
 
@@ -76,9 +76,10 @@ fn out_of_range(alg: &'static str) -> JoseError {
 pub(crate) fn check_shape(es: Algorithm, sig: &[u8]) -> Result<(), JoseError> {
     let alg = es.as_str();
     let Some(field_len) = es.ecdsa_field_len() else {
+        // Unreachable: only the ES* checks call this, each with its own algorithm.
         return Err(JoseError::AlgorithmKeyMismatch {
-            alg: alg.to_owned(),
-            key: "an EC key".to_owned(),
+            alg: es,
+            key: KeyType::P256,
         });
     };
     let shape = ecdsa_shape(sig, field_len);

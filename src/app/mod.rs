@@ -16,6 +16,7 @@ pub mod review;
 pub mod rng;
 pub mod signing;
 pub mod state;
+pub mod token_view;
 pub mod verification;
 
 pub use components::app::App;

@@ -67,6 +67,12 @@ pub async fn signature_status(
 ) -> SignatureStatus {
     let token = match decoded {
         Ok(token) => token,
+        Err(JoseError::EncryptedJwe) => {
+            return SignatureStatus::NotVerified(
+                "this is an encrypted token (JWE): it has no signature to check, and decrypting it is not available yet"
+                    .into(),
+            );
+        }
         Err(_) => {
             return SignatureStatus::NotVerified("the token cannot be decoded (see above)".into());
         }

@@ -26,6 +26,12 @@ pub enum JoseError {
         "the token has 5 parts: it is a JWE (encrypted token), which cannot be decoded without the decryption key"
     )]
     EncryptedJwe,
+    /// Five parts, as a JWE has, but one of them does not decode.
+    #[error("the token has 5 parts, like an encrypted token (JWE), but {reason}")]
+    JweUnreadable {
+        /// Why: which part, and what is wrong with it.
+        reason: Box<JoseError>,
+    },
     /// A part count other than 3 (JWS) or 5 (JWE).
     #[error("the token has {count} dot-separated part(s); a signed JWT (JWS) has exactly 3")]
     WrongPartCount {

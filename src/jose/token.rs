@@ -1,4 +1,6 @@
-//! Decoding a JWS compact serialization (RFC 7515 §7.1) for display and verification.
+//! Decoding pasted tokens for display and verification: [`parse`] gives the [`Token`] sum type
+//! (a compact JWS, RFC 7515 §7.1, possibly with detached or unencoded content, RFC 7797; or a
+//! compact JWE, RFC 7516 §7.1, read but not decrypted), and [`decode`] the JWS alone.
 //!
 //! The decoder is tolerant of what people paste (a `Bearer ` prefix, whitespace, line breaks,
 //! standard-base64 characters, `=` padding) but never silently: each repair is recorded as a
@@ -19,15 +21,24 @@ use super::error::JoseError;
 /// bound keeps a pasted multi-megabyte blob from freezing the page.
 pub const MAX_TOKEN_LEN: usize = 8 * 1024 * 1024;
 
-/// One of the three parts of a compact JWS.
+/// One of the parts of a compact JWS (header, payload, signature) or JWE (header, encrypted
+/// key, IV, ciphertext, tag).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Part {
-    /// The protected header (first part).
+    /// The protected header (first part of both).
     Header,
-    /// The payload (second part).
+    /// The JWS payload (second part).
     Payload,
-    /// The signature (third part).
+    /// The JWS signature (third part).
     Signature,
+    /// The JWE encrypted key (second part; empty for `dir`).
+    EncryptedKey,
+    /// The JWE initialization vector (third part).
+    Iv,
+    /// The JWE ciphertext (fourth part).
+    Ciphertext,
+    /// The JWE authentication tag (fifth part).
+    Tag,
 }
 
 impl fmt::Display for Part {
@@ -36,6 +47,10 @@ impl fmt::Display for Part {
             Part::Header => "header",
             Part::Payload => "payload",
             Part::Signature => "signature",
+            Part::EncryptedKey => "encrypted key",
+            Part::Iv => "initialization vector",
+            Part::Ciphertext => "ciphertext",
+            Part::Tag => "authentication tag",
         })
     }
 }
@@ -248,16 +263,7 @@ pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
         return Err(JoseError::EmptyHeader);
     }
 
-    let header_bytes = decode_part(Part::Header, header_b64, 0, &mut diagnoses)?;
-    let header_json = String::from_utf8(header_bytes).map_err(|e| JoseError::InvalidUtf8 {
-        part: Part::Header,
-        offset: e.utf8_error().valid_up_to(),
-    })?;
-    let header = match serde_json::from_str::<Value>(&header_json) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return Err(JoseError::HeaderNotObject),
-        Err(e) => return Err(json_error(Part::Header, &e)),
-    };
+    let (header_json, header) = decode_header(header_b64, &mut diagnoses)?;
 
     let payload_offset = header_b64.len() + 1;
     let b64 = header.get("b64") != Some(&Value::Bool(false));
@@ -323,6 +329,140 @@ fn duplicates_of(kind: PayloadKind, json: &str) -> Vec<String> {
         duplicate_members(json)
     } else {
         Vec::new()
+    }
+}
+
+/// A compact JWE (RFC 7516 §7.1): five parts, decoded but not decrypted. Nothing here has
+/// been authenticated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JweCompact {
+    /// The compact token after cleanup, exactly what was parsed.
+    pub compact: String,
+    /// The protected header segment as given (it is the AAD of the encryption).
+    pub header_b64: String,
+    /// The protected header's JSON text exactly as encoded.
+    pub header_json: String,
+    /// The protected header parsed (key order preserved).
+    pub header: Map<String, Value>,
+    /// The encrypted content key (empty for `dir` and `ECDH-ES`).
+    pub encrypted_key: Vec<u8>,
+    /// The initialization vector.
+    pub iv: Vec<u8>,
+    /// The ciphertext.
+    pub ciphertext: Vec<u8>,
+    /// The authentication tag.
+    pub tag: Vec<u8>,
+    /// Member names that occur twice in one object of the header.
+    pub header_duplicates: Vec<String>,
+    /// What the decoder tolerated, in order.
+    pub diagnoses: Vec<Diagnosis>,
+}
+
+impl JweCompact {
+    /// The key management algorithm (`alg`), if it is a string.
+    pub fn alg(&self) -> Option<&str> {
+        self.header.get("alg").and_then(Value::as_str)
+    }
+
+    /// The content encryption algorithm (`enc`), if it is a string.
+    pub fn enc(&self) -> Option<&str> {
+        self.header.get("enc").and_then(Value::as_str)
+    }
+}
+
+/// A pasted token, its kind decided by the first parse: a signed token (JWS, compact or with
+/// detached content) or an encrypted one (JWE).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Token {
+    /// Three parts: a JWS (its payload may be detached, see [`DecodedToken::detached`]).
+    Jws(DecodedToken),
+    /// Five parts: a JWE, whose header can be read before (and without) decryption.
+    Jwe(JweCompact),
+}
+
+impl Token {
+    /// The protected header, parsed.
+    pub fn header(&self) -> &Map<String, Value> {
+        match self {
+            Token::Jws(t) => &t.header,
+            Token::Jwe(t) => &t.header,
+        }
+    }
+
+    /// The JWS, if this is one.
+    pub fn jws(&self) -> Option<&DecodedToken> {
+        match self {
+            Token::Jws(t) => Some(t),
+            Token::Jwe(_) => None,
+        }
+    }
+}
+
+/// Parses a pasted token of any kind (see the module docs for what is tolerated): three parts
+/// give a [`Token::Jws`], five a [`Token::Jwe`].
+pub fn parse(input: &str) -> Result<Token, JoseError> {
+    match decode(input) {
+        Err(JoseError::EncryptedJwe) => {
+            decode_jwe(input)
+                .map(Token::Jwe)
+                .map_err(|e| JoseError::JweUnreadable {
+                    reason: Box::new(e),
+                })
+        }
+        other => other.map(Token::Jws),
+    }
+}
+
+/// Decodes the five parts of a compact JWE and its protected header.
+fn decode_jwe(input: &str) -> Result<JweCompact, JoseError> {
+    let mut diagnoses = Vec::new();
+    let compact = clean(input, &mut diagnoses);
+    let parts: Vec<&str> = compact.split('.').collect();
+    let [header_b64, key, iv, ciphertext, tag] = parts.as_slice() else {
+        return Err(JoseError::WrongPartCount { count: parts.len() });
+    };
+    if header_b64.is_empty() {
+        return Err(JoseError::EmptyHeader);
+    }
+    let (header_json, header) = decode_header(header_b64, &mut diagnoses)?;
+    let mut offset = header_b64.len() + 1;
+    let mut next = |part: Part, text: &str, diagnoses: &mut Vec<Diagnosis>| {
+        let bytes = decode_part(part, text, offset, diagnoses);
+        offset += text.len() + 1;
+        bytes
+    };
+    let encrypted_key = next(Part::EncryptedKey, key, &mut diagnoses)?;
+    let iv = next(Part::Iv, iv, &mut diagnoses)?;
+    let ciphertext = next(Part::Ciphertext, ciphertext, &mut diagnoses)?;
+    let tag = next(Part::Tag, tag, &mut diagnoses)?;
+    Ok(JweCompact {
+        header_b64: (*header_b64).to_owned(),
+        header_duplicates: duplicate_members(&header_json),
+        compact: compact.clone(),
+        header_json,
+        header,
+        encrypted_key,
+        iv,
+        ciphertext,
+        tag,
+        diagnoses,
+    })
+}
+
+/// The protected header segment decoded: its JSON text and the object it holds.
+fn decode_header(
+    header_b64: &str,
+    diagnoses: &mut Vec<Diagnosis>,
+) -> Result<(String, Map<String, Value>), JoseError> {
+    let header_bytes = decode_part(Part::Header, header_b64, 0, diagnoses)?;
+    let header_json = String::from_utf8(header_bytes).map_err(|e| JoseError::InvalidUtf8 {
+        part: Part::Header,
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    match serde_json::from_str::<Value>(&header_json) {
+        Ok(Value::Object(map)) => Ok((header_json, map)),
+        Ok(_) => Err(JoseError::HeaderNotObject),
+        Err(e) => Err(json_error(Part::Header, &e)),
     }
 }
 

@@ -156,3 +156,28 @@ test('garbage input keeps the page alive and explains itself', async () => {
   await expectStatus(page, /Signature verified/);
   assert.deepEqual(errors, [], 'no uncaught error, no panic');
 });
+
+test('a JWE made by node shows its header and coloured parts, and says it is not verified', async () => {
+  // An RSA-OAEP-256 + A256GCM compact JWE built with Node's crypto (RFC 7516 section 5.1).
+  const { publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const header = Buffer.from(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'enc-1' })).toString('base64url');
+  const cek = crypto.randomBytes(32);
+  const iv = crypto.randomBytes(12);
+  const encryptedKey = crypto.publicEncrypt({ key: publicKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, cek);
+  const cipher = crypto.createCipheriv('aes-256-gcm', cek, iv);
+  cipher.setAAD(Buffer.from(header));
+  const ciphertext = Buffer.concat([cipher.update('{"sub":"secret"}'), cipher.final()]);
+  const jwe = [header, encryptedKey, iv, ciphertext, cipher.getAuthTag()]
+    .map((p, i) => (i === 0 ? p : Buffer.from(p).toString('base64url')))
+    .join('.');
+  const u = ui(page);
+  await u.token.fill(jwe);
+  await expectStatus(page, /^Not verified: this is an encrypted token \(JWE\)/);
+  assert.match(await u.header.inputValue(), /"alg": "RSA-OAEP-256"/);
+  assert.equal(await u.payload.inputValue(), '');
+  await page.getByText(/An encrypted token \(JWE\): alg "RSA-OAEP-256", enc "A256GCM"; 256-byte encrypted key, 12-byte IV, 16-byte ciphertext, 16-byte tag/).waitFor();
+  for (const part of ['part-header', 'part-key', 'part-iv', 'part-ciphertext', 'part-tag']) {
+    assert.equal(await page.locator(`.token-backdrop .${part}`).count(), 1, part);
+  }
+  assert.equal(await page.locator('.token-notes .field-error').count(), 0, 'no decoding error');
+});

@@ -31,11 +31,11 @@ use crate::app::signing::{
     OwnPublicKey, SignJob, Signed, own_public_key, prepare_signing, sign_job,
 };
 use crate::app::state::{Action, Mode, PageState};
+use crate::app::token_view::{jws_of, parse_pasted, shown_json, token_notes};
 use crate::app::verification::{KeyInputs, SignatureStatus, key_note, signature_status, time_note};
 use crate::jose::algorithm::KeyInput;
-use crate::jose::json_text::pretty;
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey};
-use crate::jose::token::{self, DecodedToken};
+use crate::jose::token::{self, DecodedToken, Token};
 use crate::jose::{Algorithm, JoseError};
 
 /// What Encode mode produced: a signed token, or why not.
@@ -54,15 +54,13 @@ pub fn app() -> Html {
     }));
 
     // A detached token (empty payload segment) takes its payload from the Detached payload box.
-    let decoded: Rc<Result<DecodedToken, JoseError>> = use_memo(
+    // The pasted token parsed once per edit: a JWS or a JWE (the sum type decides the view).
+    let parsed: Rc<Result<Token, JoseError>> = use_memo(
         (state.token.clone(), state.detached_payload.clone()),
-        |(t, payload)| {
-            token::decode(t).map(|mut decoded| {
-                decoded.attach_payload(payload);
-                decoded
-            })
-        },
+        |(t, payload)| parse_pasted(t, payload),
     );
+    let decoded: Rc<Result<DecodedToken, JoseError>> =
+        use_memo(Same(parsed.clone()), |p| jws_of(&p.0));
     // Each key text is parsed once per edit of that text, never per render or clock tick.
     let public_keys: Rc<Result<Vec<KeyCandidate>, JoseError>> =
         use_memo(state.public_key.clone(), |k| keys::parse_public_keys(k));
@@ -151,15 +149,8 @@ pub fn app() -> Html {
     // Decode mode shows the header and payload pretty-printed (only whitespace changes), or
     // exactly as encoded.
     let shown: Rc<(String, String)> = use_memo(
-        (Same(decoded.clone()), state.as_encoded),
-        |(decoded, as_encoded)| match &*decoded.0 {
-            Ok(t) if *as_encoded => (t.header_json.clone(), t.payload_json.clone()),
-            Ok(t) => (
-                pretty(&t.header_json).unwrap_or_else(|| t.header_json.clone()),
-                pretty(&t.payload_json).unwrap_or_else(|| t.payload_json.clone()),
-            ),
-            Err(_) => (String::new(), String::new()),
-        },
+        (Same(parsed.clone()), state.as_encoded),
+        |(parsed, as_encoded)| shown_json(&parsed.0, *as_encoded),
     );
     // What the panes show depends on the mode: the pasted token (Decode) or the editors (Encode).
     let (token_text, header_text, payload_text) = match state.mode {
@@ -201,19 +192,9 @@ pub fn app() -> Html {
             .unwrap_or(SignatureStatus::Checking),
     };
 
-    let (notes, token_error) = match (state.mode, &*decoded) {
-        (Mode::Decode, Ok(t)) => (t.diagnoses.iter().map(|d| d.message()).collect(), None),
-        (Mode::Decode, Err(e)) if !state.token.trim().is_empty() => {
-            (Vec::new(), Some(e.to_string()))
-        }
-        (Mode::Decode, Err(_)) => (
-            vec![
-                "Paste a token above (header.payload.signature, with or without “Bearer ”), or switch to Encode to build one."
-                    .to_owned(),
-            ],
-            None,
-        ),
-        _ => (Vec::new(), None),
+    let (notes, token_error) = match state.mode {
+        Mode::Decode => token_notes(&parsed, &state.token),
+        Mode::Encode => (Vec::new(), None),
     };
 
     // The findings review the token on screen: the pasted one, or the one just signed (a

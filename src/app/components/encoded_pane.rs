@@ -22,12 +22,17 @@ pub struct EncodedPaneProps {
     pub children: Html,
 }
 
-/// The CSS class of each dot-separated part: header, payload, signature, then extra parts.
-fn part_class(index: usize) -> &'static str {
-    match index {
-        0 => "part-header",
-        1 => "part-payload",
-        2 => "part-signature",
+/// The CSS class of each dot-separated part: a JWS's header, payload and signature, or a JWE's
+/// five parts (`jwe`); anything past them is marked as extra.
+fn part_class(index: usize, jwe: bool) -> &'static str {
+    match (index, jwe) {
+        (0, _) => "part-header",
+        (1, false) => "part-payload",
+        (2, false) => "part-signature",
+        (1, true) => "part-key",
+        (2, true) => "part-iv",
+        (3, true) => "part-ciphertext",
+        (4, true) => "part-tag",
         _ => "part-extra",
     }
 }
@@ -46,12 +51,13 @@ pub fn colour_plan(token: &str) -> Option<Vec<(&'static str, &str)>> {
     if token.len() > MAX_COLOURED_BYTES || token.matches('.').count() >= MAX_COLOURED_PARTS {
         return None;
     }
+    let jwe = token.matches('.').count() == 4;
     let mut plan = Vec::new();
     for (index, part) in token.split('.').enumerate() {
         if index > 0 {
             plan.push(("part-dot", "."));
         }
-        plan.push((part_class(index), part));
+        plan.push((part_class(index, jwe), part));
     }
     Some(plan)
 }
@@ -137,8 +143,26 @@ mod tests {
                 ("part-signature", "s"),
             ])
         );
-        let jwe = "a.b.c.d.e";
-        assert_eq!(colour_plan(jwe).map(|p| p.len()), Some(9));
+        let jwe: Vec<&str> = colour_plan("a.b.c.d.e")
+            .unwrap()
+            .into_iter()
+            .map(|(class, _)| class)
+            .filter(|class| *class != "part-dot")
+            .collect();
+        assert_eq!(
+            jwe,
+            [
+                "part-header",
+                "part-key",
+                "part-iv",
+                "part-ciphertext",
+                "part-tag"
+            ]
+        );
+        assert_eq!(
+            colour_plan("a.b.c.d").unwrap().last(),
+            Some(&("part-extra", "d"))
+        );
     }
 
     #[test]

@@ -26,8 +26,8 @@
 //   something else; the maximum over the runs.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
-import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 import { serve, launch, openApp, ui, expectStatus } from '../e2e/support.mjs';
+import { bundle } from '../support/bundle.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const DIST = resolve(process.env.DIST ?? join(ROOT, 'dist'));
@@ -372,23 +372,6 @@ async function longestTaskDuringKeygen(browser, url, runs) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the page needs before it is usable: index.html and every file it references (the
-// service worker and the key generation worker load later, on their own).
-async function bundle() {
-  const html = await readFile(join(DIST, 'index.html'), 'utf8');
-  const refs = new Set(
-    [...html.matchAll(/(?:href|src)="\.?\/?([^"#?]+\.(?:js|wasm|css))"/g)].map((m) => m[1]),
-  );
-  const files = ['index.html', ...refs];
-  let raw = 0, gzip = 0, brotli = 0;
-  for (const f of files) {
-    const body = await readFile(join(DIST, f));
-    raw += body.length;
-    gzip += gzipSync(body, { level: 9 }).length;
-    brotli += brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return { files, raw_bytes: raw, gzip_bytes: gzip, brotli_bytes: brotli };
-}
 
 // ---------------------------------------------------------------------------------------------
 const browser = await launch();
@@ -402,7 +385,7 @@ const keys = await keystrokes(browser, app.url, R(60));
 const task = await longestTaskDuringKeygen(browser, app.url, R(3) > 3 ? 3 : R(3));
 await app.close();
 await browser.close();
-const sizes = await bundle();
+const sizes = await bundle(DIST);
 
 const rows = engine.rows.map((r) => ({
   name: r.name,

@@ -71,6 +71,7 @@ step clippy cargo clippy --all-targets --features bench --locked -- -D warnings
 step native-tests cargo test --locked
 # --release shares the dependency build with the release site build just before it.
 step release-build wasm_run trunk build --release --offline
+step bundle-size node "$ROOT/tests/support/bundle.mjs" "$ROOT/dist"
 step single-file python3 "$ROOT/tests/support/single-file.py" "$ROOT/dist" "$ROOT/dist-single/jwt-debugger.html"
 step browser-tests wasm_run cargo test --release --locked --target wasm32-unknown-unknown --test browser --test browser_engines --no-fail-fast
 if [ -f "$ROOT/dist/index.html" ]; then

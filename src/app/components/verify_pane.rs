@@ -120,7 +120,7 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
                         </select>
                     </label>
                 </div>
-            } else {
+            } else if props.mode == Mode::Decode {
                 <div class="field">
                     <span class="label-row">{ "Public key" }<span class="pane-actions">{ public_file.button }<CopyButton text={props.public_key.clone()} label="Copy public key" /></span></span>
                     if props.public_key_is_demo {
@@ -131,8 +131,10 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
                         ondragover={public_file.ondragover} ondrop={public_file.ondrop}
                         value={props.public_key.clone()} oninput={props.onpublickey.reform(text_of)} />
                 </div>
-                if props.mode == Mode::Encode {
-                    <div class="field">
+            } else {
+                // Encode mode signs with the private key and checks the new token with its own
+                // public half: a Public key box would change nothing here, so it is not shown.
+                <div class="field">
                         <span class="label-row">{ "Private key" }<span class="pane-actions">{ private_file.button }<CopyButton text={props.private_key.clone()} label="Copy private key" /></span></span>
                         if props.private_key_is_demo {
                             { demo_label() }
@@ -142,7 +144,6 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
                             ondragover={private_file.ondragover} ondrop={private_file.ondrop}
                             value={props.private_key.clone()} oninput={props.onprivatekey.reform(text_of)} />
                     </div>
-                }
             }
             if let Some(note) = &props.key_note {
                 <p class="note">{ note }</p>

@@ -273,7 +273,7 @@ async fn webcrypto_generates_keys_the_rust_core_reads() {
         KeyKind::P521,
         KeyKind::Ed25519,
     ] {
-        let material = engine::generate::generate(kind)
+        let material = jwt_debugger::app::keygen::webcrypto::generate(kind)
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", kind.label()));
         let private = keys::parse_private_key(&material.private_pem).expect("PKCS#8 PEM reads");

@@ -210,7 +210,9 @@ pub fn token_text(id: usize) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub async fn keygen_ours(label: String) -> Result<String, JsValue> {
     let kind = kind_from_label(&label).ok_or_else(|| error("unknown key type"))?;
-    let material = engine::generate::generate(kind).await.map_err(error)?;
+    let material = jwt_debugger::app::keygen::webcrypto::generate(kind)
+        .await
+        .map_err(error)?;
     Ok(material.kid)
 }
 

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::copy_button::CopyButton;
 use crate::app::hooks::download::save_text;
-use crate::app::hooks::use_keygen::{KeygenState, use_keygen};
 use crate::app::keygen::KeyMaterial;
+use crate::app::keygen::hook::{KeygenState, use_keygen};
 use crate::jose::keys::KeyKind;
 
 /// Props of [`KeyGenerator`].

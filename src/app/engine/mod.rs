@@ -12,7 +12,6 @@
 //! round trip to WebCrypto.
 
 pub mod cache;
-pub mod generate;
 pub mod subtle;
 
 use crate::app::rng::seeded_rng;

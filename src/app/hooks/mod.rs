@@ -6,7 +6,6 @@ pub mod use_async;
 pub mod use_clipboard;
 pub mod use_findings;
 pub mod use_key_file;
-pub mod use_keygen;
 pub mod use_now;
 pub mod use_service_worker;
 pub mod use_share_link;

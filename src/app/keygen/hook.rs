@@ -12,11 +12,11 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{MessageEvent, Worker};
 use yew::prelude::*;
 
-use crate::app::engine::generate::{GenerateError, generate};
-use crate::app::js_error;
-use crate::app::keygen::{
-    KeyMaterial, KeygenRequest, KeygenResponse, WORKER_READY, kind_from_label,
+use super::webcrypto::{GenerateError, generate};
+use super::{
+    KeyMaterial, KeygenError, KeygenRequest, KeygenResponse, WORKER_READY, kind_from_label,
 };
+use crate::app::js_error;
 
 /// The worker's loader script, written by trunk next to index.html (relative, so it works under
 /// any sub-path).
@@ -54,7 +54,7 @@ pub enum KeygenState {
         elapsed_ms: f64,
     },
     /// Generation failed.
-    Failed(String),
+    Failed(KeygenError),
     /// The user cancelled.
     Cancelled,
 }
@@ -89,7 +89,7 @@ pub fn use_keygen() -> (KeygenState, Callback<String>, Callback<()>) {
             let mine = ticket.get().wrapping_add(1);
             ticket.set(mine);
             let Some(kind) = kind_from_label(&label) else {
-                state.set(KeygenState::Failed(format!("unknown key type {label:?}")));
+                state.set(KeygenState::Failed(KeygenError::UnknownKind(label)));
                 return;
             };
             let started_ms = js_sys::Date::now();
@@ -113,7 +113,7 @@ pub fn use_keygen() -> (KeygenState, Callback<String>, Callback<()>) {
                             elapsed_ms: js_sys::Date::now() - started_ms,
                         });
                     }
-                    Err(GenerateError::Export(reason)) => {
+                    Err(GenerateError::Keygen(reason)) => {
                         busy.set(false);
                         state.set(KeygenState::Failed(reason));
                     }
@@ -123,7 +123,9 @@ pub fn use_keygen() -> (KeygenState, Callback<String>, Callback<()>) {
                         busy.set(false);
                         match spawn(&label, started_ms, state.clone(), job.clone()) {
                             Ok(new_job) => *job.borrow_mut() = Some(new_job),
-                            Err(reason) => state.set(KeygenState::Failed(reason)),
+                            Err(reason) => {
+                                state.set(KeygenState::Failed(KeygenError::Worker(reason)));
+                            }
                         }
                     }
                 }
@@ -167,10 +169,10 @@ fn spawn(
             let text = event.data().as_string().unwrap_or_default();
             if text == WORKER_READY {
                 if let Err(e) = worker.post_message(&request.clone().into()) {
-                    state.set(KeygenState::Failed(format!(
+                    state.set(KeygenState::Failed(KeygenError::Worker(format!(
                         "cannot reach the worker: {}",
                         js_error::message(&e)
-                    )));
+                    ))));
                 }
                 return;
             }
@@ -180,7 +182,9 @@ fn spawn(
                     elapsed_ms,
                 },
                 Ok(KeygenResponse::Failed(reason)) => KeygenState::Failed(reason),
-                Err(e) => KeygenState::Failed(format!("unreadable answer from the worker: {e}")),
+                Err(e) => KeygenState::Failed(KeygenError::Worker(format!(
+                    "unreadable answer from the worker: {e}"
+                ))),
             });
             // Done: drop the job, which terminates the worker. Deferred, since this closure
             // belongs to the job being dropped.
@@ -193,10 +197,10 @@ fn spawn(
     let on_error = {
         let state = state.clone();
         Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
-            state.set(KeygenState::Failed(format!(
+            state.set(KeygenState::Failed(KeygenError::Worker(format!(
                 "the key generation worker failed: {}",
                 event.message()
-            )));
+            ))));
         })
     };
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

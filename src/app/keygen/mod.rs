@@ -1,6 +1,10 @@
-//! Key generation for the page: what the worker computes, and the messages between the page
-//! and the worker. Pure (no web APIs), so it is tested natively; the worker binary
-//! (`src/bin/keygen.rs`) and the hook (`hooks/use_keygen.rs`) only move these messages.
+//! Key generation, one feature module: the outputs every generated key gets (this file, pure and
+//! tested natively), the messages between the page and the worker, WebCrypto generation
+//! (`webcrypto.rs`) and the hook that runs it off the main thread (`hook.rs`). The worker binary
+//! (`src/bin/keygen.rs`) only moves the messages.
+
+pub mod hook;
+pub mod webcrypto;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +62,27 @@ pub enum KeygenResponse {
     /// The new key.
     Done(Box<KeyMaterial>),
     /// Why no key was made.
-    Failed(String),
+    Failed(KeygenError),
+}
+
+/// Why no key was made. It crosses the worker boundary (serde), so details are kept as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum KeygenError {
+    /// The request was not understood.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// No key type has this label.
+    #[error("unknown key type {0:?}")]
+    UnknownKind(String),
+    /// The random number generator or the key generation itself failed.
+    #[error("could not make the key: {0}")]
+    Generation(String),
+    /// The key was made but could not be exported.
+    #[error("could not export the key: {0}")]
+    Export(String),
+    /// The worker could not be started, reached or understood.
+    #[error("{0}")]
+    Worker(String),
 }
 
 /// The key kind with this label.
@@ -67,18 +91,19 @@ pub fn kind_from_label(label: &str) -> Option<KeyKind> {
 }
 
 /// Generates a key of `kind` with the page's CSPRNG and exports every form the page shows.
-pub fn generate_material(kind: KeyKind) -> Result<KeyMaterial, String> {
-    let mut rng = seeded_rng().map_err(|e| e.to_string())?;
-    let key = keys::generate(kind, &mut rng).map_err(|e| e.to_string())?;
+pub fn generate_material(kind: KeyKind) -> Result<KeyMaterial, KeygenError> {
+    let failed = |e: &dyn std::fmt::Display| KeygenError::Generation(e.to_string());
+    let mut rng = seeded_rng().map_err(|e| failed(&e))?;
+    let key = keys::generate(kind, &mut rng).map_err(|e| failed(&e))?;
     export_material(kind, &key)
 }
 
 /// A new HMAC secret of `kind` from the page's CSPRNG, with its export (base64url).
-pub fn generate_secret_material(kind: KeyKind) -> Result<KeyMaterial, String> {
-    let mut rng = seeded_rng().map_err(|e| e.to_string())?;
+pub fn generate_secret_material(kind: KeyKind) -> Result<KeyMaterial, KeygenError> {
+    let mut rng = seeded_rng().map_err(|e| KeygenError::Generation(e.to_string()))?;
     match keys::generate_secret(kind, &mut rng) {
         Some(PrivateKey::Hmac(secret)) => Ok(secret_material(kind, &secret)),
-        _ => Err(format!("{} is not an HMAC secret", kind.label())),
+        _ => Err(KeygenError::UnknownKind(kind.label().to_owned())),
     }
 }
 
@@ -98,11 +123,11 @@ fn secret_material(kind: KeyKind, secret: &keys::HmacSecret) -> KeyMaterial {
 }
 
 /// Every export of `key`, as the generator shows them.
-pub fn export_material(kind: KeyKind, key: &PrivateKey) -> Result<KeyMaterial, String> {
+pub fn export_material(kind: KeyKind, key: &PrivateKey) -> Result<KeyMaterial, KeygenError> {
     if let PrivateKey::Hmac(secret) = key {
         return Ok(secret_material(kind, secret));
     }
-    let private_pem = key.to_pkcs8_pem().map_err(|e| e.to_string())?;
+    let private_pem = key.to_pkcs8_pem().map_err(export)?;
     let private_pkcs1_pem = matches!(key, PrivateKey::Rsa(_))
         .then(|| key.to_pkcs1_pem().ok())
         .flatten();
@@ -112,23 +137,27 @@ pub fn export_material(kind: KeyKind, key: &PrivateKey) -> Result<KeyMaterial, S
 /// Every export of a key pair that WebCrypto generated, from its DER PKCS#8 and SPKI: the
 /// private key is only re-wrapped (PEM, and for RSA the PKCS#1 structure inside the PKCS#8),
 /// so no private-key arithmetic runs on the page; the public key is parsed like any pasted one.
-pub fn material_from_der(kind: KeyKind, pkcs8: &[u8], spki: &[u8]) -> Result<KeyMaterial, String> {
+pub fn material_from_der(
+    kind: KeyKind,
+    pkcs8: &[u8],
+    spki: &[u8],
+) -> Result<KeyMaterial, KeygenError> {
     use der::pem::LineEnding;
-    let public = keys::parse_spki_der(spki).map_err(|e| e.to_string())?;
+    let public = keys::parse_spki_der(spki).map_err(export)?;
     if public.key_type() != kind.key_type() {
-        return Err(format!(
+        return Err(KeygenError::Generation(format!(
             "the browser made a {} instead of a {} key",
             public.key_type().describe(),
             kind.label()
-        ));
+        )));
     }
     let pem = |label: &str, der: &[u8]| {
-        der::pem::encode_string(label, LineEnding::LF, der).map_err(|e| e.to_string())
+        der::pem::encode_string(label, LineEnding::LF, der).map_err(export)
     };
     let private_pem = pem("PRIVATE KEY", pkcs8)?;
     let private_pkcs1_pem = match kind {
         KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => {
-            let info = pkcs8::PrivateKeyInfoRef::try_from(pkcs8).map_err(|e| e.to_string())?;
+            let info = pkcs8::PrivateKeyInfoRef::try_from(pkcs8).map_err(export)?;
             Some(pem("RSA PRIVATE KEY", info.private_key.as_bytes())?)
         }
         _ => None,
@@ -142,14 +171,14 @@ fn public_exports(
     public: &keys::PublicKey,
     private_pem: String,
     private_pkcs1_pem: Option<String>,
-) -> Result<KeyMaterial, String> {
+) -> Result<KeyMaterial, KeygenError> {
     let alg = kind.default_alg().to_owned();
     let jwk = public.to_published_jwk(&alg);
-    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(|e| e.to_string());
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).map_err(export);
     Ok(KeyMaterial {
         private_pem,
         private_pkcs1_pem,
-        public_pem: public.to_spki_pem().map_err(|e| e.to_string())?,
+        public_pem: public.to_spki_pem().map_err(export)?,
         public_jwk: pretty(&jwk)?,
         jwks: pretty(&keys::jwks(std::slice::from_ref(&jwk)))?,
         kid: public.thumbprint(),
@@ -159,12 +188,17 @@ fn public_exports(
     })
 }
 
+/// An export failure, with its reason.
+fn export(e: impl std::fmt::Display) -> KeygenError {
+    KeygenError::Export(e.to_string())
+}
+
 /// The worker's whole job: one request in, one response out (JSON text both ways).
 pub fn handle_request(request_json: &str) -> String {
     let response = match serde_json::from_str::<KeygenRequest>(request_json) {
-        Err(e) => KeygenResponse::Failed(format!("bad request: {e}")),
+        Err(e) => KeygenResponse::Failed(KeygenError::BadRequest(e.to_string())),
         Ok(request) => match kind_from_label(&request.kind) {
-            None => KeygenResponse::Failed(format!("unknown key type {:?}", request.kind)),
+            None => KeygenResponse::Failed(KeygenError::UnknownKind(request.kind)),
             Some(kind) => match generate_material(kind) {
                 Ok(material) => KeygenResponse::Done(Box::new(material)),
                 Err(e) => KeygenResponse::Failed(e),
@@ -172,7 +206,7 @@ pub fn handle_request(request_json: &str) -> String {
         },
     };
     serde_json::to_string(&response)
-        .unwrap_or_else(|e| format!("{{\"Failed\":\"cannot encode the response: {e}\"}}"))
+        .unwrap_or_else(|_| r#"{"Failed":{"Worker":"cannot encode the response"}}"#.to_owned())
 }
 
 #[cfg(test)]
@@ -222,7 +256,7 @@ mod tests {
             &rsa.public_key().to_spki_der().unwrap(),
         )
         .unwrap_err();
-        assert!(err.contains("instead of"), "{err}");
+        assert!(err.to_string().contains("instead of"), "{err}");
     }
 
     #[test]
@@ -256,12 +290,14 @@ mod tests {
             other => panic!("expected a key, got {other:?}"),
         }
         let out = handle_request(r#"{"kind":"DSA 1024"}"#);
-        assert!(
-            matches!(serde_json::from_str(&out).unwrap(), KeygenResponse::Failed(m) if m.contains("unknown key type"))
-        );
+        assert!(matches!(
+            serde_json::from_str(&out).unwrap(),
+            KeygenResponse::Failed(KeygenError::UnknownKind(_))
+        ));
         let out = handle_request("garbage");
-        assert!(
-            matches!(serde_json::from_str(&out).unwrap(), KeygenResponse::Failed(m) if m.contains("bad request"))
-        );
+        assert!(matches!(
+            serde_json::from_str(&out).unwrap(),
+            KeygenResponse::Failed(KeygenError::BadRequest(_))
+        ));
     }
 }

@@ -3,8 +3,9 @@
 //! blocks); HMAC secrets come from the page's CSPRNG. Where WebCrypto is missing or refuses,
 //! the caller falls back to the Rust generator in the key generation worker.
 
-use super::subtle::{self, SubtleError};
-use crate::app::keygen::{self, KeyMaterial};
+use super::{KeyMaterial, KeygenError};
+use crate::app::engine::subtle::{self, SubtleError};
+use crate::app::keygen;
 use crate::jose::keys::KeyKind;
 
 /// Why the page's engine made no key.
@@ -13,16 +14,16 @@ pub enum GenerateError {
     /// WebCrypto cannot make this key here: use the worker.
     #[error(transparent)]
     WebCrypto(#[from] SubtleError),
-    /// The key was made but could not be exported; the text says why.
-    #[error("{0}")]
-    Export(String),
+    /// The key was made but could not be exported, or was not the key asked for.
+    #[error(transparent)]
+    Keygen(#[from] KeygenError),
 }
 
 /// A new key of `kind`, with every export the generator shows.
 pub async fn generate(kind: KeyKind) -> Result<KeyMaterial, GenerateError> {
     if kind.is_symmetric() {
-        return keygen::generate_secret_material(kind).map_err(GenerateError::Export);
+        return Ok(keygen::generate_secret_material(kind)?);
     }
     let (pkcs8, spki) = subtle::generate_der(kind).await?;
-    keygen::material_from_der(kind, &pkcs8, &spki).map_err(GenerateError::Export)
+    Ok(keygen::material_from_der(kind, &pkcs8, &spki)?)
 }

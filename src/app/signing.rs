@@ -36,15 +36,8 @@ pub struct OwnPublicKey {
     pub pem: String,
     /// Its RFC 7638 thumbprint: the gateway preset's default Key ID.
     pub kid: String,
-}
-
-impl OwnPublicKey {
-    /// Whether the signing key is the page's demo key.
-    pub fn is_demo(&self) -> bool {
-        self.candidates
-            .as_ref()
-            .is_ok_and(|c| c.iter().any(|c| crate::app::example::is_demo_key(&c.key)))
-    }
+    /// Whether the signing key is the page's demo key (decided with the rest, once per edit).
+    pub is_demo: bool,
 }
 
 /// The public half of `private_key`, if it is an asymmetric key that reads.
@@ -58,6 +51,7 @@ pub fn own_public_key(private_key: &Result<PrivateKey, JoseError>) -> Option<Own
                 candidates: keys::parse_public_keys(&pem),
                 pem,
                 kid: public.thumbprint(),
+                is_demo: crate::app::example::is_demo_key(&public),
             })
         }
     }

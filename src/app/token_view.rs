@@ -21,8 +21,7 @@ pub fn parse_pasted(text: &str, detached_payload: &str) -> Result<Token, JoseErr
 /// gives [`JoseError::EncryptedJwe`].
 pub fn jws_of(parsed: &Result<Token, JoseError>) -> Result<DecodedToken, JoseError> {
     match parsed {
-        Ok(Token::Jws(jws)) => Ok(jws.clone()),
-        Ok(Token::Jwe(_)) => Err(JoseError::EncryptedJwe),
+        Ok(token) => token.jws().cloned().ok_or(JoseError::EncryptedJwe),
         Err(e) => Err(e.clone()),
     }
 }

@@ -42,16 +42,6 @@ impl Piece {
     }
 }
 
-/// Above this many bytes the editors draw plain text: colouring a multi-megabyte payload costs
-/// layout time for nothing anyone reads.
-pub const MAX_COLOURED_BYTES: usize = 256 * 1024;
-
-/// The text split into pieces that concatenate back to exactly `text`, each with its kind, or
-/// `None` when the text is too large to colour.
-pub fn pieces(text: &str) -> Option<Vec<(Piece, &str)>> {
-    (text.len() <= MAX_COLOURED_BYTES).then(|| lex(text))
-}
-
 /// The text split into pieces that concatenate back to exactly `text`, each with its kind.
 pub fn lex(text: &str) -> Vec<(Piece, &str)> {
     let mut out: Vec<(Piece, &str)> = Vec::new();
@@ -201,7 +191,7 @@ mod tests {
     #[test]
     fn pieces_cover_the_text_and_tell_names_from_values() {
         let text = "{\"alg\": \"HS256\", \"n\": -1.5e3, \"ok\": true, \"x\": null}";
-        let parts = pieces(text).unwrap();
+        let parts = lex(text);
         assert_eq!(parts.iter().map(|(_, t)| *t).collect::<String>(), text);
         let kind_of = |s: &str| parts.iter().find(|(_, t)| *t == s).map(|(k, _)| *k);
         assert_eq!(kind_of("\"alg\""), Some(Piece::Key));
@@ -221,9 +211,8 @@ mod tests {
             "\u{0}\u{7f}",
             "",
         ] {
-            let parts = pieces(text).unwrap();
+            let parts = lex(text);
             assert_eq!(parts.iter().map(|(_, t)| *t).collect::<String>(), text);
         }
-        assert_eq!(pieces(&"1".repeat(MAX_COLOURED_BYTES + 1)), None);
     }
 }

@@ -239,6 +239,13 @@ impl DecodedToken {
 
 /// Decodes a pasted token. See the module docs for what is tolerated.
 pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
+    let (compact, diagnoses) = cleaned(input)?;
+    decode_jws(&compact, diagnoses)
+}
+
+/// The pasted text bounded, cleaned ([`clean`]) and checked for what is no compact token at all
+/// (nothing, or the JSON serialization); the repairs made so far come with it.
+fn cleaned(input: &str) -> Result<(String, Vec<Diagnosis>), JoseError> {
     if input.len() > MAX_TOKEN_LEN {
         return Err(JoseError::TokenTooLarge {
             len: input.len(),
@@ -253,6 +260,11 @@ pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
     if compact.starts_with('{') {
         return Err(JoseError::JsonSerialization);
     }
+    Ok((compact, diagnoses))
+}
+
+/// Decodes a cleaned compact JWS.
+fn decode_jws(compact: &str, mut diagnoses: Vec<Diagnosis>) -> Result<DecodedToken, JoseError> {
     let parts: Vec<&str> = compact.split('.').collect();
     let (header_b64, payload_b64, signature_b64) = match parts.as_slice() {
         [h, p, s] => (*h, *p, *s),
@@ -285,7 +297,7 @@ pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
         header_b64: header_b64.to_owned(),
         payload_b64: payload_b64.to_owned(),
         signature_b64: signature_b64.to_owned(),
-        compact: compact.clone(),
+        compact: compact.to_owned(),
         header_json,
         header,
         payload_bytes,
@@ -381,14 +393,6 @@ pub enum Token {
 }
 
 impl Token {
-    /// The protected header, parsed.
-    pub fn header(&self) -> &Map<String, Value> {
-        match self {
-            Token::Jws(t) => &t.header,
-            Token::Jwe(t) => &t.header,
-        }
-    }
-
     /// The JWS, if this is one.
     pub fn jws(&self) -> Option<&DecodedToken> {
         match self {
@@ -401,22 +405,21 @@ impl Token {
 /// Parses a pasted token of any kind (see the module docs for what is tolerated): three parts
 /// give a [`Token::Jws`], five a [`Token::Jwe`].
 pub fn parse(input: &str) -> Result<Token, JoseError> {
-    match decode(input) {
-        Err(JoseError::EncryptedJwe) => {
-            decode_jwe(input)
-                .map(Token::Jwe)
-                .map_err(|e| JoseError::JweUnreadable {
-                    reason: Box::new(e),
-                })
-        }
-        other => other.map(Token::Jws),
+    // Cleaned once; the part count decides the kind.
+    let (compact, diagnoses) = cleaned(input)?;
+    if compact.matches('.').count() == 4 {
+        decode_jwe(&compact, diagnoses)
+            .map(Token::Jwe)
+            .map_err(|e| JoseError::JweUnreadable {
+                reason: Box::new(e),
+            })
+    } else {
+        decode_jws(&compact, diagnoses).map(Token::Jws)
     }
 }
 
-/// Decodes the five parts of a compact JWE and its protected header.
-fn decode_jwe(input: &str) -> Result<JweCompact, JoseError> {
-    let mut diagnoses = Vec::new();
-    let compact = clean(input, &mut diagnoses);
+/// Decodes the five parts of a cleaned compact JWE and its protected header.
+fn decode_jwe(compact: &str, mut diagnoses: Vec<Diagnosis>) -> Result<JweCompact, JoseError> {
     let parts: Vec<&str> = compact.split('.').collect();
     let [header_b64, key, iv, ciphertext, tag] = parts.as_slice() else {
         return Err(JoseError::WrongPartCount { count: parts.len() });
@@ -438,7 +441,7 @@ fn decode_jwe(input: &str) -> Result<JweCompact, JoseError> {
     Ok(JweCompact {
         header_b64: (*header_b64).to_owned(),
         header_duplicates: duplicate_members(&header_json),
-        compact: compact.clone(),
+        compact: compact.to_owned(),
         header_json,
         header,
         encrypted_key,

@@ -215,11 +215,16 @@ pub fn app() -> Html {
         },
     );
     // The page's demo key pair: labelled wherever it is in use, never a default Key ID, and a
-    // finding whenever a token is signed with it.
+    // finding whenever a token is signed with it. Each key is compared once per edit.
+    let private_key_is_demo = (*own_public).as_ref().is_some_and(|own| own.is_demo);
+    let public_key_is_demo = *use_memo(Same(public_keys.clone()), |keys| {
+        (*keys.0)
+            .as_ref()
+            .is_ok_and(|c| c.iter().any(|c| is_demo_key(&c.key)))
+    });
     let signed_by = match state.mode {
         Mode::Encode => SignedBy::DemoSigning(
-            (*own_public).as_ref().is_some_and(OwnPublicKey::is_demo)
-                && alg.is_some_and(|a| a.key_input() == KeyInput::KeyPair),
+            private_key_is_demo && alg.is_some_and(|a| a.key_input() == KeyInput::KeyPair),
         ),
         Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
     };
@@ -232,13 +237,8 @@ pub fn app() -> Html {
     let findings = use_findings(sources, now, signed_by);
     let default_kid = (*own_public)
         .as_ref()
-        .filter(|own| !own.is_demo())
+        .filter(|own| !own.is_demo)
         .map(|own| own.kid.clone());
-    let public_key_is_demo = public_keys
-        .as_ref()
-        .as_ref()
-        .is_ok_and(|c| c.iter().any(|c| is_demo_key(&c.key)));
-    let private_key_is_demo = (*own_public).as_ref().is_some_and(OwnPublicKey::is_demo);
     // Copy as curl takes only the cleaned compact token, never the box's raw text.
     let compact = (*reviewed)
         .as_ref()

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use super::overlay::{end_marker, follow_scroll, text_of};
+use super::overlay::{MAX_COLOURED_BYTES, end_marker, follow_scroll, text_of};
 use crate::app::hooks::use_share_link::share_url;
 
 /// Props of [`EncodedPane`].
@@ -36,10 +36,6 @@ fn part_class(index: usize, jwe: bool) -> &'static str {
         _ => "part-extra",
     }
 }
-
-/// Above this many bytes the token is drawn as plain text: colouring a multi-megabyte paste
-/// costs layout time for nothing anyone reads.
-pub const MAX_COLOURED_BYTES: usize = 256 * 1024;
 
 /// Above this many dot-separated parts the token is drawn as plain text: a paste of dots
 /// would otherwise become tens of thousands of elements. (A JWE has five parts.)

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use super::overlay::{end_marker, follow_scroll, text_of};
-use crate::jose::json_text::pieces;
+use super::overlay::{MAX_COLOURED_BYTES, end_marker, follow_scroll, text_of};
+use crate::jose::json_text::{Piece, lex};
 
 /// Props of [`JsonPane`].
 #[derive(Properties, PartialEq)]
@@ -39,9 +39,14 @@ pub fn json_error(text: &str) -> Option<String> {
         })
 }
 
+/// The pieces to colour, or `None` past the colouring limit (then the text is drawn plain).
+fn colour_pieces(text: &str) -> Option<Vec<(Piece, &str)>> {
+    (text.len() <= MAX_COLOURED_BYTES).then(|| lex(text))
+}
+
 /// The text as coloured spans (plain text past the colouring limit).
 fn coloured(text: &str) -> Html {
-    let body = match pieces(text) {
+    let body = match colour_pieces(text) {
         Some(pieces) => pieces
             .into_iter()
             .map(|(kind, piece)| html! { <span class={kind.class()}>{ piece }</span> })
@@ -96,7 +101,7 @@ pub fn json_pane(props: &JsonPaneProps) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::{json_error, rows_for};
+    use super::{MAX_COLOURED_BYTES, colour_pieces, json_error, rows_for};
 
     #[test]
     fn json_errors_name_line_and_column() {
@@ -107,6 +112,12 @@ mod tests {
         );
         assert_eq!(json_error("{\"a\": [1, 2]}"), None);
         assert_eq!(json_error("  "), None);
+    }
+
+    #[test]
+    fn json_past_the_limit_is_drawn_plain() {
+        assert_eq!(colour_pieces(&"1".repeat(MAX_COLOURED_BYTES + 1)), None);
+        assert!(colour_pieces(&"1".repeat(MAX_COLOURED_BYTES)).is_some());
     }
 
     #[test]

@@ -5,6 +5,10 @@
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
+/// Above this many bytes an editor draws its text plain: colouring a multi-megabyte paste costs
+/// layout time for nothing anyone reads. One limit for the token and the JSON editors.
+pub const MAX_COLOURED_BYTES: usize = 256 * 1024;
+
 /// The textarea's text on every edit.
 pub fn text_of(e: InputEvent) -> String {
     let area: HtmlTextAreaElement = e.target_unchecked_into();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::copy_button::CopyButton;
 use super::overlay::text_of;
-use crate::app::hooks::use_key_file::use_key_file;
+use crate::app::hooks::use_key_file::{KeyFile, use_key_file};
 use crate::app::state::Mode;
 use crate::jose::Algorithm;
 use crate::jose::algorithm::KeyInput;
@@ -59,6 +59,39 @@ fn demo_label() -> Html {
         <span class="demo-key-label" role="note">
             { "Public demo key: its private half is in this page's source. Never use it for anything real; generate your own key pair below." }
         </span>
+    }
+}
+
+/// What a key box shows.
+struct KeyBox<'a> {
+    /// The box's label and accessible name (`Public key`, `Private key`).
+    name: &'static str,
+    /// What goes in it.
+    placeholder: &'static str,
+    /// The key text.
+    value: &'a AttrValue,
+    /// Called with the new text (typed, loaded or dropped).
+    oninput: &'a Callback<String>,
+    /// Its `Load file` button and drop handlers.
+    file: KeyFile,
+    /// Whether it holds the page's demo key.
+    is_demo: bool,
+}
+
+/// A key box: the label with `Load file` and Copy, the demo label when it holds the demo key,
+/// and the textarea, which also takes dropped files.
+fn key_box(b: KeyBox<'_>) -> Html {
+    html! {
+        <div class="field">
+            <span class="label-row">{ b.name }<span class="pane-actions">{ b.file.button }<CopyButton text={b.value.clone()} label={format!("Copy {}", b.name.to_lowercase())} /></span></span>
+            if b.is_demo {
+                { demo_label() }
+            }
+            <textarea class="key-input" aria-label={b.name} autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
+                placeholder={b.placeholder}
+                ondragover={b.file.ondragover} ondrop={b.file.ondrop}
+                value={b.value.clone()} oninput={b.oninput.reform(text_of)} />
+        </div>
     }
 }
 
@@ -121,29 +154,25 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
                     </label>
                 </div>
             } else if props.mode == Mode::Decode {
-                <div class="field">
-                    <span class="label-row">{ "Public key" }<span class="pane-actions">{ public_file.button }<CopyButton text={props.public_key.clone()} label="Copy public key" /></span></span>
-                    if props.public_key_is_demo {
-                        { demo_label() }
-                    }
-                    <textarea class="key-input" aria-label="Public key" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
-                        placeholder="PEM public key or certificate, JWK or JWKS (or drop a file here)"
-                        ondragover={public_file.ondragover} ondrop={public_file.ondrop}
-                        value={props.public_key.clone()} oninput={props.onpublickey.reform(text_of)} />
-                </div>
+                { key_box(KeyBox {
+                    name: "Public key",
+                    placeholder: "PEM public key or certificate, JWK or JWKS (or drop a file here)",
+                    value: &props.public_key,
+                    oninput: &props.onpublickey,
+                    file: public_file,
+                    is_demo: props.public_key_is_demo,
+                }) }
             } else {
                 // Encode mode signs with the private key and checks the new token with its own
                 // public half: a Public key box would change nothing here, so it is not shown.
-                <div class="field">
-                        <span class="label-row">{ "Private key" }<span class="pane-actions">{ private_file.button }<CopyButton text={props.private_key.clone()} label="Copy private key" /></span></span>
-                        if props.private_key_is_demo {
-                            { demo_label() }
-                        }
-                        <textarea class="key-input" aria-label="Private key" autocomplete="off" spellcheck="false" autocapitalize="off" autocorrect="off"
-                            placeholder="PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK (or drop a file here)"
-                            ondragover={private_file.ondragover} ondrop={private_file.ondrop}
-                            value={props.private_key.clone()} oninput={props.onprivatekey.reform(text_of)} />
-                    </div>
+                { key_box(KeyBox {
+                    name: "Private key",
+                    placeholder: "PEM private key (PKCS#8, PKCS#1, SEC1) or private JWK (or drop a file here)",
+                    value: &props.private_key,
+                    oninput: &props.onprivatekey,
+                    file: private_file,
+                    is_demo: props.private_key_is_demo,
+                }) }
             }
             if let Some(note) = &props.key_note {
                 <p class="note">{ note }</p>

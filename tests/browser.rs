@@ -94,8 +94,8 @@ async fn the_example_token_is_decoded_and_verified_in_wasm() {
 #[wasm_bindgen_test]
 fn the_page_rng_is_seeded_from_the_browser() {
     use rand_core::Rng;
-    let a = jwt_debugger::app::rng::seeded_rng().unwrap().next_u64();
-    let b = jwt_debugger::app::rng::seeded_rng().unwrap().next_u64();
+    let a = jwt_debugger::jose::rng::seeded_rng().unwrap().next_u64();
+    let b = jwt_debugger::jose::rng::seeded_rng().unwrap().next_u64();
     assert_ne!(a, b);
 }
 

@@ -13,9 +13,11 @@ mod jose_support;
 
 use jose_support::wycheproof_harness::{groups, sha_to, tests};
 use jose_support::{rsa_public, s, unhex};
-use jwt_debugger::app::engine::{self, Backend, subtle};
-use jwt_debugger::app::rng::seeded_rng;
+use jwt_debugger::app::engine::{WebCrypto, subtle};
+use jwt_debugger::jose::backend::Engine;
 use jwt_debugger::jose::keys::{self, KeyKind, PrivateKey, PublicKey};
+use jwt_debugger::jose::pipeline;
+use jwt_debugger::jose::rng::seeded_rng;
 use jwt_debugger::jose::{Algorithm, sign, verify};
 use serde_json::Value;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -57,7 +59,7 @@ impl Agreement {
                 )),
             }
         }
-        let page = engine::verify_bytes(alg, key, &msg, &sig).await;
+        let page = pipeline::verify_bytes(&WebCrypto, alg, key, &msg, &sig).await;
         if page.is_ok() != rust.is_ok() {
             self.mismatches.push(format!(
                 "tcId {}: page engine {page:?}, Rust {rust:?}",
@@ -252,15 +254,16 @@ async fn each_engine_verifies_the_others_signatures() {
             );
         }
         // The page's engine picks WebCrypto for these algorithms.
-        let (_, backend) = engine::sign_bytes(alg, &private, input)
+        let (_, done) = pipeline::sign_bytes(&WebCrypto, alg, &private, input)
             .await
             .expect("signs");
-        assert_eq!(backend, Backend::WebCrypto, "{alg:?}");
         assert_eq!(
-            engine::verify_bytes(alg, &public, input, &by_rust).await,
-            Ok(Backend::WebCrypto),
+            (done.engine, done.fallback),
+            (Engine::WebCrypto, None),
             "{alg:?}"
         );
+        let verified = pipeline::verify_bytes(&WebCrypto, alg, &public, input, &by_rust).await;
+        assert_eq!(verified.map(|d| d.engine), Ok(Engine::WebCrypto), "{alg:?}");
     }
 }
 
@@ -281,7 +284,7 @@ async fn webcrypto_generates_keys_the_rust_core_reads() {
         assert_eq!(private.public_key(), public[0].key, "{}", kind.label());
         assert_eq!(private.public_key().thumbprint(), material.kid);
         let alg: Algorithm = material.alg.parse().expect("alg");
-        let (sig, _) = engine::sign_bytes(alg, &private, b"a.b")
+        let (sig, _) = pipeline::sign_bytes(&WebCrypto, alg, &private, b"a.b")
             .await
             .expect("signs");
         assert_eq!(

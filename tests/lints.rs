@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use jwt_debugger::jose::algorithm::KeyType;
+use jwt_debugger::jose::algorithm::{EcCurve, KeyType, OkpCurve};
 use jwt_debugger::jose::keys::{HmacSecret, PublicKey};
 use jwt_debugger::jose::lints::{
     CritProblem, Finding, FindingKind, KidIssue, LintContext, Severity, lint,
@@ -963,13 +963,13 @@ fn algorithm_key_fit() {
         );
     }
     for (alg, key, kind) in [
-        ("HS256", &*P256, KeyType::P256),
-        ("HS384", &*ED25519, KeyType::Ed25519),
-        ("RS256", &*HMAC_32, KeyType::Hmac),
-        ("PS384", &*P384, KeyType::P384),
+        ("HS256", &*P256, KeyType::Ec(EcCurve::P256)),
+        ("HS384", &*ED25519, KeyType::Okp(OkpCurve::Ed25519)),
+        ("RS256", &*HMAC_32, KeyType::Oct),
+        ("PS384", &*P384, KeyType::Ec(EcCurve::P384)),
         ("ES256", &*RSA_2048, KeyType::Rsa),
-        ("ES512", &*P256, KeyType::P256),
-        ("EdDSA", &*P256, KeyType::P256),
+        ("ES512", &*P256, KeyType::Ec(EcCurve::P256)),
+        ("EdDSA", &*P256, KeyType::Ec(EcCurve::P256)),
     ] {
         let findings = run(&token(alg), Some(key), None);
         let f = find(&findings, "alg-key-mismatch");

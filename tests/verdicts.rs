@@ -8,8 +8,8 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{KeyInit, Mac};
-use jwt_debugger::app::engine::run_ready;
 use jwt_debugger::app::verification::{KeyInputs, SignatureStatus, signature_status};
+use jwt_debugger::jose::backend::run_ready;
 use jwt_debugger::jose::keys::{
     self, KeyCandidate, PublicKey, SecretEncoding, parse_private_key, parse_public_keys,
     public_key_in_secret,
@@ -192,7 +192,7 @@ fn detached_content_with_b64_true_and_signing_b64_false() {
     // Signing with "b64": false gives a detached token whose signing input is the raw payload.
     let private = keys::PrivateKey::Hmac(keys::HmacSecret(secret.to_vec()));
     let header = r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#;
-    let mut rng = jwt_debugger::app::rng::seeded_rng().unwrap();
+    let mut rng = jwt_debugger::jose::rng::seeded_rng().unwrap();
     let signed =
         jwt_debugger::jose::sign::sign_token(header, "{\"a\":1}", &private, &mut rng).unwrap();
     assert_eq!(signed.split('.').nth(1), Some(""), "{signed}");

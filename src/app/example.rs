@@ -41,7 +41,7 @@ mod tests {
         assert!(is_demo_key(public));
         let private = parse_private_key(PRIVATE_KEY).unwrap();
         assert!(is_demo_key(&private.public_key()));
-        let mut rng = crate::app::rng::seeded_rng().unwrap();
+        let mut rng = crate::jose::rng::seeded_rng().unwrap();
         let other = crate::jose::keys::generate(crate::jose::keys::KeyKind::Ed25519, &mut rng)
             .unwrap()
             .public_key();

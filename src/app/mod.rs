@@ -13,7 +13,6 @@ pub mod hooks;
 pub mod js_error;
 pub mod keygen;
 pub mod review;
-pub mod rng;
 pub mod signing;
 pub mod state;
 pub mod token_view;

@@ -5,10 +5,11 @@
 
 use serde_json::{Map, Value};
 
-use crate::app::engine;
+use crate::app::engine::WebCrypto;
 use crate::app::verification::{KeyInputs, SignatureStatus, signature_status};
 use crate::jose::algorithm::KeyInput;
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
+use crate::jose::pipeline;
 use crate::jose::sign::{SigningInput, signing_input};
 use crate::jose::{Algorithm, JoseError, token};
 
@@ -87,8 +88,47 @@ impl std::fmt::Debug for SignJob {
     }
 }
 
+/// Why Encode mode could not sign: the editors' text, the key input, or the core's refusal.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    /// The Header editor does not hold JSON.
+    #[error("the header is not valid JSON (line {line}, column {column})")]
+    HeaderNotJson {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// The Header editor holds JSON that is not an object.
+    #[error("the header must be a JSON object")]
+    HeaderNotObject,
+    /// The Payload editor does not hold JSON.
+    #[error("the payload is not valid JSON (line {line}, column {column})")]
+    PayloadNotJson {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// `alg: "none"`: nothing to sign with.
+    #[error("alg \"none\" tokens are unsigned: pick an algorithm to sign")]
+    Unsigned,
+    /// An HS* header and an empty Secret box.
+    #[error("enter a secret to sign with {}", alg.as_str())]
+    NoSecret {
+        /// The header's algorithm.
+        alg: Algorithm,
+    },
+    /// The Private key box does not read.
+    #[error("the private key cannot be read: {0}")]
+    PrivateKey(JoseError),
+    /// The core refused the header, the secret, the key for the algorithm, or the signature.
+    #[error(transparent)]
+    Jose(#[from] JoseError),
+}
+
 /// Checks the editors' header and payload and picks the key: the secret (HS*) or the private
-/// key (others). The `Err` says what to fix.
+/// key (others), as [`Algorithm::key_input`] says.
 pub fn prepare_signing(
     header: &str,
     payload: &str,
@@ -96,43 +136,34 @@ pub fn prepare_signing(
     secret_encoding: SecretEncoding,
     key_in_secret: &Result<Option<PublicKey>, JoseError>,
     private_key: &Result<PrivateKey, JoseError>,
-) -> Result<SignJob, String> {
+) -> Result<SignJob, SignError> {
     match serde_json::from_str::<Value>(header) {
         Ok(Value::Object(_)) => {}
-        Ok(_) => return Err("the header must be a JSON object".into()),
+        Ok(_) => return Err(SignError::HeaderNotObject),
         Err(e) => {
-            return Err(format!(
-                "the header is not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            ));
+            return Err(SignError::HeaderNotJson {
+                line: e.line(),
+                column: e.column(),
+            });
         }
     }
     serde_json::from_str::<serde::de::IgnoredAny>(payload).map_err(|e| {
-        format!(
-            "the payload is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        )
+        SignError::PayloadNotJson {
+            line: e.line(),
+            column: e.column(),
+        }
     })?;
-    let input = signing_input(header, payload).map_err(|e| e.to_string())?;
+    let input = signing_input(header, payload)?;
     let alg = input.alg;
     let key = match alg.key_input() {
-        KeyInput::Unsecured => {
-            return Err("alg \"none\" tokens are unsigned: pick an algorithm to sign".into());
+        KeyInput::Unsecured => return Err(SignError::Unsigned),
+        KeyInput::SharedSecret if secret.is_empty() => return Err(SignError::NoSecret { alg }),
+        KeyInput::SharedSecret => {
+            PrivateKey::Hmac(keys::parse_hmac_secret(secret, secret_encoding)?)
         }
-        KeyInput::SharedSecret if secret.is_empty() => {
-            return Err(format!("enter a secret to sign with {}", alg.as_str()));
-        }
-        KeyInput::SharedSecret => PrivateKey::Hmac(
-            keys::parse_hmac_secret(secret, secret_encoding).map_err(|e| e.to_string())?,
-        ),
-        KeyInput::KeyPair => match private_key {
-            Ok(key) => key.clone(),
-            Err(e) => return Err(format!("the private key cannot be read: {e}")),
-        },
+        KeyInput::KeyPair => private_key.clone().map_err(SignError::PrivateKey)?,
     };
-    alg.check_fits(key.key_type()).map_err(|e| e.to_string())?;
+    alg.check_fits(key.key_type())?;
     Ok(SignJob {
         alg,
         input,
@@ -145,10 +176,9 @@ pub fn prepare_signing(
 
 /// Signs a prepared job on the page's engine, then verifies the new token with the public
 /// half of the key (`own` for key pairs; the secret itself for HMAC).
-pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signed, String> {
-    let (signature, _) = engine::sign_bytes(job.alg, &job.key, &job.input.input)
-        .await
-        .map_err(|e| e.to_string())?;
+pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signed, SignError> {
+    let (signature, _) =
+        pipeline::sign_bytes(&WebCrypto, job.alg, &job.key, &job.input.input).await?;
     let token = job.input.token(&signature);
     let detached_payload = job.input.is_detached().then(|| job.payload.clone());
     let decoded = token::decode(&token).map(|mut t| {
@@ -229,9 +259,17 @@ mod tests {
         let header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
         let utf8 = SecretEncoding::Utf8;
         let err = prepare_signing(header, "{}", "", utf8, &Ok(None), &no_key).unwrap_err();
-        assert!(err.contains("enter a secret"), "{err}");
+        assert_eq!(
+            err,
+            SignError::NoSecret {
+                alg: Algorithm::HS256
+            }
+        );
+        assert_eq!(err.to_string(), "enter a secret to sign with HS256");
         let job = prepare_signing(header, "{\"a\":1}", "s3cret", utf8, &Ok(None), &no_key).unwrap();
-        let signed = engine::run_ready(sign_job(&job, None)).unwrap().unwrap();
+        let signed = crate::jose::backend::run_ready(sign_job(&job, None))
+            .unwrap()
+            .unwrap();
         assert_eq!(signed.token.split('.').count(), 3);
         assert_eq!(signed.public_key_pem, None);
         assert_eq!(

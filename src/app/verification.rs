@@ -1,9 +1,10 @@
 //! From what the user typed to one signature status. Thin glue over the core: which key input
 //! applies (secret or public key) follows the header's algorithm family.
 
-use crate::app::engine;
+use crate::app::engine::WebCrypto;
 use crate::jose::algorithm::KeyInput;
 use crate::jose::keys::{self, KeyCandidate, PublicKey, SecretEncoding};
+use crate::jose::pipeline::{self, Done, Strictness};
 use crate::jose::token::DecodedToken;
 use crate::jose::{Algorithm, JoseError, verify};
 
@@ -113,8 +114,9 @@ async fn hmac_status(
         Err(e) => SignatureStatus::NotVerified(e.to_string()),
         Ok(secret) => {
             let key = PublicKey::Hmac(secret);
-            let outcome = engine::verify_token_lenient(token, &key).await.map(|_| ());
-            with_repair_note(
+            let outcome =
+                pipeline::verify_token(&WebCrypto, token, &key, Strictness::Lenient).await;
+            verdict(
                 token,
                 format!("with the secret ({})", inputs.secret_encoding.label()),
                 outcome,
@@ -123,28 +125,31 @@ async fn hmac_status(
     }
 }
 
-/// Verification is lenient (over the repaired text); this says so when the text needed repairs
-/// that a strict verifier would reject: "verified" must not hide a token that fails elsewhere.
-fn with_repair_note(
+/// The status for a verification outcome. Verification is lenient (over the repaired text), so
+/// the detail says when the text needed repairs that a strict verifier would reject ("verified"
+/// must not hide a token that fails elsewhere), and when WebCrypto refused the key.
+fn verdict(
     token: &DecodedToken,
-    detail: String,
-    outcome: Result<(), JoseError>,
+    mut detail: String,
+    outcome: Result<Done, JoseError>,
 ) -> SignatureStatus {
-    let detail = if token.detached && !token.payload_bytes.is_empty() {
-        format!("{detail}, over the detached payload")
-    } else {
-        detail
+    let done = match outcome {
+        Ok(done) => done,
+        Err(e) => return SignatureStatus::Invalid(e.to_string()),
     };
-    match outcome {
-        Err(e) => SignatureStatus::Invalid(e.to_string()),
-        Ok(()) => match token.diagnoses.iter().find(|d| d.alters_token()) {
-            None => SignatureStatus::Verified(detail),
-            Some(d) => SignatureStatus::Verified(format!(
-                "{detail}, after a repair ({}): strict verifiers reject the token as pasted",
-                d.message()
-            )),
-        },
+    if token.detached && !token.payload_bytes.is_empty() {
+        detail.push_str(", over the detached payload");
     }
+    if let Some(d) = token.diagnoses.iter().find(|d| d.alters_token()) {
+        detail.push_str(&format!(
+            ", after a repair ({}): strict verifiers reject the token as pasted",
+            d.message()
+        ));
+    }
+    if let Some(fallback) = done.fallback {
+        detail.push_str(&format!("; {fallback}"));
+    }
+    SignatureStatus::Verified(detail)
 }
 
 async fn public_key_status(token: &DecodedToken, inputs: KeyInputs<'_>) -> SignatureStatus {
@@ -155,15 +160,15 @@ async fn public_key_status(token: &DecodedToken, inputs: KeyInputs<'_>) -> Signa
     }
     match inputs.public_keys {
         Err(e) => SignatureStatus::NotVerified(format!("the public key cannot be read: {e}")),
-        Ok(candidates) => match engine::verify_with_keys_lenient(token, candidates).await {
-            Ok(report) => match with_repair_note(token, String::new(), Ok(())) {
-                SignatureStatus::Verified(rest) => {
-                    SignatureStatus::Verified(format!("with {}{rest}", report.label))
-                }
-                other => other,
-            },
-            Err(e) => with_repair_note(token, String::new(), Err(e)),
-        },
+        Ok(candidates) => {
+            let outcome =
+                pipeline::verify_with_keys(&WebCrypto, token, candidates, Strictness::Lenient)
+                    .await;
+            match outcome {
+                Ok(report) => verdict(token, format!("with {}", report.label), Ok(report.done)),
+                Err(e) => verdict(token, String::new(), Err(e)),
+            }
+        }
     }
 }
 

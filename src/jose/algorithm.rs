@@ -10,6 +10,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::error::JoseError;
+pub use super::key_type::{EcCurve, KeyType, OkpCurve};
 
 /// A JWS `alg` value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,39 +73,6 @@ pub enum KeyInput {
     SharedSecret,
     /// Every other algorithm: a private key signs, a public key verifies.
     KeyPair,
-}
-
-/// The kind of a key, independent of whether it is the public or private half. Used to decide
-/// whether an algorithm fits a key (the algorithm-confusion defence) and to describe the key in
-/// errors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KeyType {
-    /// An RSA key.
-    Rsa,
-    /// A P-256 key.
-    P256,
-    /// A P-384 key.
-    P384,
-    /// A P-521 key.
-    P521,
-    /// An Ed25519 key.
-    Ed25519,
-    /// An HMAC secret.
-    Hmac,
-}
-
-impl KeyType {
-    /// A short human description, e.g. "a P-256 key", used in error messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            KeyType::Rsa => "an RSA key",
-            KeyType::P256 => "a P-256 EC key",
-            KeyType::P384 => "a P-384 EC key",
-            KeyType::P521 => "a P-521 EC key",
-            KeyType::Ed25519 => "an Ed25519 key",
-            KeyType::Hmac => "an HMAC secret",
-        }
-    }
 }
 
 impl Algorithm {
@@ -196,10 +164,15 @@ impl Algorithm {
     /// `r || s` signature (RFC 7518 §3.4): 32 (P-256), 48 (P-384), 66 (P-521). `None` for
     /// other families. The one place the ECDSA signature shape is sized from.
     pub fn ecdsa_field_len(self) -> Option<usize> {
+        self.ecdsa_curve().map(EcCurve::field_len)
+    }
+
+    /// For ES* the curve its key must be on (RFC 7518 §3.4); `None` for other families.
+    pub fn ecdsa_curve(self) -> Option<EcCurve> {
         match self {
-            Algorithm::ES256 => Some(32),
-            Algorithm::ES384 => Some(48),
-            Algorithm::ES512 => Some(66),
+            Algorithm::ES256 => Some(EcCurve::P256),
+            Algorithm::ES384 => Some(EcCurve::P384),
+            Algorithm::ES512 => Some(EcCurve::P521),
             _ => Option::None,
         }
     }
@@ -211,13 +184,10 @@ impl Algorithm {
         use Algorithm::*;
         matches!(
             (self, key),
-            (HS256 | HS384 | HS512, KeyType::Hmac)
+            (HS256 | HS384 | HS512, KeyType::Oct)
                 | (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, KeyType::Rsa)
-                | (ES256, KeyType::P256)
-                | (ES384, KeyType::P384)
-                | (ES512, KeyType::P521)
-                | (EdDSA | Ed25519, KeyType::Ed25519)
-        )
+                | (EdDSA | Ed25519, KeyType::Okp(OkpCurve::Ed25519))
+        ) || matches!(key, KeyType::Ec(curve) if self.ecdsa_curve() == Some(curve))
     }
 
     /// `Ok(())` if [`Algorithm::fits`], else the typed mismatch error naming both sides.
@@ -292,12 +262,14 @@ mod tests {
     #[test]
     fn hmac_lengths_and_fit() {
         // The mismatch error carries the algorithm and the key kind as types, not text.
-        let err = Algorithm::RS256.check_fits(KeyType::P256).unwrap_err();
+        let err = Algorithm::RS256
+            .check_fits(KeyType::Ec(EcCurve::P256))
+            .unwrap_err();
         assert_eq!(
             err,
             JoseError::AlgorithmKeyMismatch {
                 alg: Algorithm::RS256,
-                key: KeyType::P256
+                key: KeyType::Ec(EcCurve::P256)
             }
         );
         assert_eq!(
@@ -320,10 +292,10 @@ mod tests {
         assert_eq!(Algorithm::HS256.hmac_min_secret_len(), Some(32));
         assert_eq!(Algorithm::HS512.hmac_min_secret_len(), Some(64));
         assert_eq!(Algorithm::RS256.hmac_min_secret_len(), None);
-        assert!(Algorithm::ES512.fits(KeyType::P521));
-        assert!(!Algorithm::ES256.fits(KeyType::P384));
+        assert!(Algorithm::ES512.fits(KeyType::Ec(EcCurve::P521)));
+        assert!(!Algorithm::ES256.fits(KeyType::Ec(EcCurve::P384)));
         assert!(!Algorithm::HS256.fits(KeyType::Rsa));
-        assert!(!Algorithm::RS256.fits(KeyType::Hmac));
-        assert!(!Algorithm::None.fits(KeyType::Hmac));
+        assert!(!Algorithm::RS256.fits(KeyType::Oct));
+        assert!(!Algorithm::None.fits(KeyType::Oct));
     }
 }

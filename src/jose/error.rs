@@ -1,8 +1,11 @@
 //! The one error type of the core. Each variant carries what a user needs to fix the input:
 //! which part, which byte or field, and what was expected.
 
+mod key_failure;
+
 use thiserror::Error;
 
+pub use self::key_failure::KeyFailure;
 use super::algorithm::{Algorithm, KeyType};
 
 /// Everything that can go wrong while decoding, importing keys, signing or verifying.
@@ -229,6 +232,13 @@ pub enum JoseError {
     /// Key generation failed (e.g. the random number generator failed).
     #[error("key generation failed: {0}")]
     KeyGeneration(String),
+    /// The Rust engine itself could not run an operation (its randomness or an internal
+    /// invariant failed); no other engine is left to try.
+    #[error("the Rust engine could not run: {reason}")]
+    EngineFailed {
+        /// What went wrong.
+        reason: String,
+    },
     // --- signing and verification (owned by sign.rs / verify.rs) ---
     /// The header `alg` does not fit the key that was given.
     #[error("algorithm {alg} cannot be used with {}", key.describe())]
@@ -372,30 +382,4 @@ pub enum JoseError {
         /// The limit.
         max: usize,
     },
-}
-
-/// One key that did not verify a token, and why ([`JoseError::NoKeyVerified`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct KeyFailure {
-    /// The key's label, e.g. `JWKS key #2 (kid "abc")`.
-    pub key: String,
-    /// Why it did not verify.
-    pub error: JoseError,
-}
-
-impl std::fmt::Display for KeyFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.key, self.error)
-    }
-}
-
-impl KeyFailure {
-    /// The failures as one line, `; `-separated.
-    fn join(failures: &[KeyFailure]) -> String {
-        failures
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
 }

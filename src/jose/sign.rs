@@ -31,40 +31,42 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
         alg: alg.as_str(),
         reason: e.to_string(),
     };
-    match (key, alg.family(), alg.hash()) {
-        (PrivateKey::Hmac(secret), Family::Hmac, _) => hmac_tag(alg, &secret.0, signing_input),
-        (PrivateKey::Rsa(rsa_key), Family::Rsa, Some(h)) => with_hash!(h, D => {
-            let signer = rsa::pkcs1v15::SigningKey::<D>::new(rsa_key.clone());
-            let sig = signer.try_sign_with_rng(rng, signing_input).map_err(failed)?;
-            Ok(sig.to_vec())
-        }),
-        (PrivateKey::Rsa(rsa_key), Family::RsaPss, Some(h)) => with_hash!(h, D => {
+    // check_fits made sure `alg` fits the key: only RSA still chooses by family and hash.
+    let hash = || {
+        alg.hash().ok_or(JoseError::AlgorithmKeyMismatch {
+            alg,
+            key: key.key_type(),
+        })
+    };
+    match key {
+        PrivateKey::Hmac(secret) => hmac_tag(alg, &secret.0, signing_input),
+        PrivateKey::Rsa(rsa_key) if alg.family() == Family::RsaPss => with_hash!(hash()?, D => {
             // `new` uses the digest length as the salt length, as RFC 7518 §3.5 requires.
             let signer = rsa::pss::SigningKey::<D>::new(rsa_key.clone());
             let sig = signer.try_sign_with_rng(rng, signing_input).map_err(failed)?;
             Ok(sig.to_vec())
         }),
-        (PrivateKey::P256(k), _, _) => {
+        PrivateKey::Rsa(rsa_key) => with_hash!(hash()?, D => {
+            let signer = rsa::pkcs1v15::SigningKey::<D>::new(rsa_key.clone());
+            let sig = signer.try_sign_with_rng(rng, signing_input).map_err(failed)?;
+            Ok(sig.to_vec())
+        }),
+        PrivateKey::P256(k) => {
             let sig: p256::ecdsa::Signature = k.try_sign(signing_input).map_err(failed)?;
             Ok(sig.to_vec())
         }
-        (PrivateKey::P384(k), _, _) => {
+        PrivateKey::P384(k) => {
             let sig: p384::ecdsa::Signature = k.try_sign(signing_input).map_err(failed)?;
             Ok(sig.to_vec())
         }
-        (PrivateKey::P521(k), _, _) => {
+        PrivateKey::P521(k) => {
             let sig: p521::ecdsa::Signature = k.try_sign(signing_input).map_err(failed)?;
             Ok(sig.to_vec())
         }
-        (PrivateKey::Ed25519(k), _, _) => {
+        PrivateKey::Ed25519(k) => {
             let sig: ed25519_dalek::Signature = k.try_sign(signing_input).map_err(failed)?;
             Ok(sig.to_bytes().to_vec())
         }
-        // check_fits already refused every other combination; keep a typed error, not a panic.
-        _ => Err(JoseError::AlgorithmKeyMismatch {
-            alg,
-            key: key.key_type(),
-        }),
     }
 }
 
@@ -72,7 +74,7 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
 pub(crate) fn hmac_tag(alg: Algorithm, secret: &[u8], msg: &[u8]) -> Result<Vec<u8>, JoseError> {
     let hash = alg.hash().ok_or(JoseError::AlgorithmKeyMismatch {
         alg,
-        key: KeyType::Hmac,
+        key: KeyType::Oct,
     })?;
     with_hash!(hash, D => {
         // HMAC accepts keys of any length (RFC 2104 hashes long ones), so this does not fail

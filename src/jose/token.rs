@@ -8,135 +8,24 @@
 //! shows key order and number spelling as they are, and verification uses the bytes that were
 //! actually signed.
 
-use std::fmt;
+mod clean;
+mod diagnosis;
+mod jwe;
+mod parts;
 
 use serde_json::{Map, Value};
 
+pub use self::clean::MAX_TOKEN_LEN;
+use self::clean::cleaned;
+pub use self::diagnosis::Diagnosis;
+pub use self::jwe::JweCompact;
+use self::jwe::decode_jwe;
+pub use self::parts::Part;
+use self::parts::{decode_header, decode_part};
 use super::algorithm::Algorithm;
-use super::base64url::{self, Base64Error};
+use super::base64url;
 use super::duplicates::duplicate_members;
 use super::error::JoseError;
-
-/// Inputs larger than this are refused before any work: real tokens are a few KiB, and a
-/// bound keeps a pasted multi-megabyte blob from freezing the page.
-pub const MAX_TOKEN_LEN: usize = 8 * 1024 * 1024;
-
-/// One of the parts of a compact JWS (header, payload, signature) or JWE (header, encrypted
-/// key, IV, ciphertext, tag).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Part {
-    /// The protected header (first part of both).
-    Header,
-    /// The JWS payload (second part).
-    Payload,
-    /// The JWS signature (third part).
-    Signature,
-    /// The JWE encrypted key (second part; empty for `dir`).
-    EncryptedKey,
-    /// The JWE initialization vector (third part).
-    Iv,
-    /// The JWE ciphertext (fourth part).
-    Ciphertext,
-    /// The JWE authentication tag (fifth part).
-    Tag,
-}
-
-impl fmt::Display for Part {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Part::Header => "header",
-            Part::Payload => "payload",
-            Part::Signature => "signature",
-            Part::EncryptedKey => "encrypted key",
-            Part::Iv => "initialization vector",
-            Part::Ciphertext => "ciphertext",
-            Part::Tag => "authentication tag",
-        })
-    }
-}
-
-/// Something the decoder noticed and tolerated; shown to the user, never fixed silently.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Diagnosis {
-    /// A `Bearer ` prefix (any case) was removed; `prefix` is what was written.
-    BearerPrefixRemoved {
-        /// The prefix as written, e.g. `"bearer "`.
-        prefix: String,
-    },
-    /// Whitespace before or after the token was removed.
-    SurroundingWhitespaceTrimmed,
-    /// Spaces or tabs inside the token were removed.
-    InternalWhitespaceRemoved {
-        /// How many characters were removed.
-        count: usize,
-    },
-    /// Line breaks inside the token were removed (typical of wrapped log lines).
-    LineBreaksRemoved {
-        /// How many line-break characters were removed.
-        count: usize,
-    },
-    /// `+` or `/` (standard base64) appeared in a part; base64url uses `-` and `_`.
-    StandardBase64Chars {
-        /// Which part.
-        part: Part,
-    },
-    /// `=` padding appeared in a part; JWS base64url is unpadded.
-    Base64Padding {
-        /// Which part.
-        part: Part,
-    },
-    /// The payload is valid UTF-8 but not JSON (allowed for JWS, unusual for a JWT).
-    PayloadNotJson {
-        /// The JSON parser's message.
-        reason: String,
-    },
-    /// The payload is not UTF-8 text; it is shown as bytes.
-    PayloadNotUtf8,
-}
-
-impl Diagnosis {
-    /// A sentence for the user.
-    pub fn message(&self) -> String {
-        match self {
-            Diagnosis::BearerPrefixRemoved { prefix } => {
-                format!("removed the \"{}\" prefix", prefix.trim_end())
-            }
-            Diagnosis::SurroundingWhitespaceTrimmed => {
-                "removed whitespace around the token".to_owned()
-            }
-            Diagnosis::InternalWhitespaceRemoved { count } => {
-                format!("removed {count} space/tab character(s) inside the token")
-            }
-            Diagnosis::LineBreaksRemoved { count } => {
-                format!("removed {count} line break(s) inside the token")
-            }
-            Diagnosis::StandardBase64Chars { part } => {
-                format!("standard base64 characters ('+' or '/') found in {part}")
-            }
-            Diagnosis::Base64Padding { part } => format!("'=' padding found in {part}"),
-            Diagnosis::PayloadNotJson { reason } => format!("payload is not JSON: {reason}"),
-            Diagnosis::PayloadNotUtf8 => "payload is not UTF-8 text".to_owned(),
-        }
-    }
-
-    /// Whether this repair changed the token text itself (not just a wrapper around it). A
-    /// strict JWS verifier would reject such a token even if the signature matches.
-    pub fn alters_token(&self) -> bool {
-        matches!(
-            self,
-            Diagnosis::InternalWhitespaceRemoved { .. }
-                | Diagnosis::LineBreaksRemoved { .. }
-                | Diagnosis::StandardBase64Chars { .. }
-                | Diagnosis::Base64Padding { .. }
-        )
-    }
-}
-
-impl fmt::Display for Diagnosis {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
-    }
-}
 
 /// What the payload bytes turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,26 +132,6 @@ pub fn decode(input: &str) -> Result<DecodedToken, JoseError> {
     decode_jws(&compact, diagnoses)
 }
 
-/// The pasted text bounded, cleaned ([`clean`]) and checked for what is no compact token at all
-/// (nothing, or the JSON serialization); the repairs made so far come with it.
-fn cleaned(input: &str) -> Result<(String, Vec<Diagnosis>), JoseError> {
-    if input.len() > MAX_TOKEN_LEN {
-        return Err(JoseError::TokenTooLarge {
-            len: input.len(),
-            max: MAX_TOKEN_LEN,
-        });
-    }
-    let mut diagnoses = Vec::new();
-    let compact = clean(input, &mut diagnoses);
-    if compact.is_empty() {
-        return Err(JoseError::EmptyToken);
-    }
-    if compact.starts_with('{') {
-        return Err(JoseError::JsonSerialization);
-    }
-    Ok((compact, diagnoses))
-}
-
 /// Decodes a cleaned compact JWS.
 fn decode_jws(compact: &str, mut diagnoses: Vec<Diagnosis>) -> Result<DecodedToken, JoseError> {
     let parts: Vec<&str> = compact.split('.').collect();
@@ -344,44 +213,6 @@ fn duplicates_of(kind: PayloadKind, json: &str) -> Vec<String> {
     }
 }
 
-/// A compact JWE (RFC 7516 §7.1): five parts, decoded but not decrypted. Nothing here has
-/// been authenticated.
-#[derive(Clone, Debug, PartialEq)]
-pub struct JweCompact {
-    /// The compact token after cleanup, exactly what was parsed.
-    pub compact: String,
-    /// The protected header segment as given (it is the AAD of the encryption).
-    pub header_b64: String,
-    /// The protected header's JSON text exactly as encoded.
-    pub header_json: String,
-    /// The protected header parsed (key order preserved).
-    pub header: Map<String, Value>,
-    /// The encrypted content key (empty for `dir` and `ECDH-ES`).
-    pub encrypted_key: Vec<u8>,
-    /// The initialization vector.
-    pub iv: Vec<u8>,
-    /// The ciphertext.
-    pub ciphertext: Vec<u8>,
-    /// The authentication tag.
-    pub tag: Vec<u8>,
-    /// Member names that occur twice in one object of the header.
-    pub header_duplicates: Vec<String>,
-    /// What the decoder tolerated, in order.
-    pub diagnoses: Vec<Diagnosis>,
-}
-
-impl JweCompact {
-    /// The key management algorithm (`alg`), if it is a string.
-    pub fn alg(&self) -> Option<&str> {
-        self.header.get("alg").and_then(Value::as_str)
-    }
-
-    /// The content encryption algorithm (`enc`), if it is a string.
-    pub fn enc(&self) -> Option<&str> {
-        self.header.get("enc").and_then(Value::as_str)
-    }
-}
-
 /// A pasted token, its kind decided by the first parse: a signed token (JWS, compact or with
 /// detached content) or an encrypted one (JWE).
 #[derive(Clone, Debug, PartialEq)]
@@ -418,57 +249,6 @@ pub fn parse(input: &str) -> Result<Token, JoseError> {
     }
 }
 
-/// Decodes the five parts of a cleaned compact JWE and its protected header.
-fn decode_jwe(compact: &str, mut diagnoses: Vec<Diagnosis>) -> Result<JweCompact, JoseError> {
-    let parts: Vec<&str> = compact.split('.').collect();
-    let [header_b64, key, iv, ciphertext, tag] = parts.as_slice() else {
-        return Err(JoseError::WrongPartCount { count: parts.len() });
-    };
-    if header_b64.is_empty() {
-        return Err(JoseError::EmptyHeader);
-    }
-    let (header_json, header) = decode_header(header_b64, &mut diagnoses)?;
-    let mut offset = header_b64.len() + 1;
-    let mut next = |part: Part, text: &str, diagnoses: &mut Vec<Diagnosis>| {
-        let bytes = decode_part(part, text, offset, diagnoses);
-        offset += text.len() + 1;
-        bytes
-    };
-    let encrypted_key = next(Part::EncryptedKey, key, &mut diagnoses)?;
-    let iv = next(Part::Iv, iv, &mut diagnoses)?;
-    let ciphertext = next(Part::Ciphertext, ciphertext, &mut diagnoses)?;
-    let tag = next(Part::Tag, tag, &mut diagnoses)?;
-    Ok(JweCompact {
-        header_b64: (*header_b64).to_owned(),
-        header_duplicates: duplicate_members(&header_json),
-        compact: compact.to_owned(),
-        header_json,
-        header,
-        encrypted_key,
-        iv,
-        ciphertext,
-        tag,
-        diagnoses,
-    })
-}
-
-/// The protected header segment decoded: its JSON text and the object it holds.
-fn decode_header(
-    header_b64: &str,
-    diagnoses: &mut Vec<Diagnosis>,
-) -> Result<(String, Map<String, Value>), JoseError> {
-    let header_bytes = decode_part(Part::Header, header_b64, 0, diagnoses)?;
-    let header_json = String::from_utf8(header_bytes).map_err(|e| JoseError::InvalidUtf8 {
-        part: Part::Header,
-        offset: e.utf8_error().valid_up_to(),
-    })?;
-    match serde_json::from_str::<Value>(&header_json) {
-        Ok(Value::Object(map)) => Ok((header_json, map)),
-        Ok(_) => Err(JoseError::HeaderNotObject),
-        Err(e) => Err(json_error(Part::Header, &e)),
-    }
-}
-
 /// Parses the header's `alg` member.
 pub fn parse_alg(header: &Map<String, Value>) -> Result<Algorithm, JoseError> {
     match header.get("alg") {
@@ -477,81 +257,5 @@ pub fn parse_alg(header: &Map<String, Value>) -> Result<Algorithm, JoseError> {
         Some(other) => Err(JoseError::AlgNotString {
             found: other.to_string(),
         }),
-    }
-}
-
-/// Strips a `Bearer ` prefix and whitespace, recording each as a diagnosis.
-fn clean(input: &str, diagnoses: &mut Vec<Diagnosis>) -> String {
-    let mut rest = input.trim();
-    if rest.len() != input.len() {
-        diagnoses.push(Diagnosis::SurroundingWhitespaceTrimmed);
-    }
-    if let Some(word) = rest.get(..6)
-        && word.eq_ignore_ascii_case("bearer")
-        && let Some(after) = rest.get(6..)
-        && after.starts_with(char::is_whitespace)
-    {
-        let token = after.trim_start();
-        let prefix_len = rest.len() - token.len();
-        diagnoses.push(Diagnosis::BearerPrefixRemoved {
-            prefix: rest.get(..prefix_len).unwrap_or_default().to_owned(),
-        });
-        rest = token;
-    }
-    let mut line_breaks = 0;
-    let mut spaces = 0;
-    let cleaned: String = rest
-        .chars()
-        .filter(|c| match c {
-            '\n' | '\r' => {
-                line_breaks += 1;
-                false
-            }
-            c if c.is_whitespace() => {
-                spaces += 1;
-                false
-            }
-            _ => true,
-        })
-        .collect();
-    if spaces > 0 {
-        diagnoses.push(Diagnosis::InternalWhitespaceRemoved { count: spaces });
-    }
-    if line_breaks > 0 {
-        diagnoses.push(Diagnosis::LineBreaksRemoved { count: line_breaks });
-    }
-    cleaned
-}
-
-/// Decodes one segment leniently; `base` is the segment's offset within the cleaned token.
-fn decode_part(
-    part: Part,
-    text: &str,
-    base: usize,
-    diagnoses: &mut Vec<Diagnosis>,
-) -> Result<Vec<u8>, JoseError> {
-    let decoded = base64url::decode_lenient(text).map_err(|Base64Error { offset, reason }| {
-        JoseError::InvalidBase64 {
-            part,
-            offset,
-            token_offset: base + offset,
-            reason,
-        }
-    })?;
-    if decoded.standard_chars {
-        diagnoses.push(Diagnosis::StandardBase64Chars { part });
-    }
-    if decoded.padding {
-        diagnoses.push(Diagnosis::Base64Padding { part });
-    }
-    Ok(decoded.bytes)
-}
-
-fn json_error(part: Part, e: &serde_json::Error) -> JoseError {
-    JoseError::InvalidJson {
-        part,
-        line: e.line(),
-        column: e.column(),
-        reason: e.to_string(),
     }
 }

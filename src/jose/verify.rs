@@ -13,9 +13,11 @@ use subtle::ConstantTimeEq;
 
 use super::algorithm::hash::with_hash;
 use super::algorithm::{Algorithm, Family};
-use super::error::{JoseError, KeyFailure};
+use super::backend::{RustCrypto, complete};
+use super::error::JoseError;
 use super::keys::{KeyCandidate, PublicKey};
 use super::lints::analyse_crit;
+use super::pipeline::{self, Done, Strictness};
 use super::sign::hmac_tag;
 use super::token::DecodedToken;
 
@@ -76,17 +78,37 @@ pub fn check_token_header(token: &DecodedToken) -> Result<(), JoseError> {
     check_header(&token.header, &token.header_duplicates)
 }
 
-/// Verifies a raw JWS signature over `signing_input`: [`precheck`], then the arithmetic.
+/// Verifies a raw JWS signature over `signing_input` on the Rust engine: [`precheck`], then
+/// the arithmetic ([`pipeline::verify_bytes`] on [`RustCrypto`]).
 pub fn verify_bytes(
     alg: Algorithm,
     key: &PublicKey,
     signing_input: &[u8],
     signature: &[u8],
 ) -> Result<(), JoseError> {
-    precheck(alg, key, signature)?;
+    complete(pipeline::verify_bytes(
+        &RustCrypto,
+        alg,
+        key,
+        signing_input,
+        signature,
+    ))
+    .map(|_| ())
+}
+
+/// The Rust engine's signature arithmetic, after [`precheck`] has passed (the caller's job):
+/// `Err(SignatureMismatch)` when the signature does not match.
+pub(crate) fn signature_arithmetic(
+    alg: Algorithm,
+    key: &PublicKey,
+    signing_input: &[u8],
+    signature: &[u8],
+) -> Result<(), JoseError> {
     let mismatch = |_| JoseError::SignatureMismatch;
-    match (key, alg.family(), alg.hash()) {
-        (PublicKey::Hmac(secret), Family::Hmac, Some(_)) => {
+    // The caller's precheck made sure `alg` fits the key: only the hash is still looked up.
+    let hash = || alg.hash().ok_or_else(|| mismatched(alg, key));
+    match key {
+        PublicKey::Hmac(secret) => {
             let tag = hmac_tag(alg, &secret.0, signing_input)?;
             // Constant-time comparison: timing must not reveal how many tag bytes matched.
             if bool::from(tag.as_slice().ct_eq(signature)) {
@@ -95,8 +117,8 @@ pub fn verify_bytes(
                 Err(JoseError::SignatureMismatch)
             }
         }
-        (PublicKey::Rsa(rsa_key), Family::Rsa | Family::RsaPss, Some(h)) => {
-            with_hash!(h, D => {
+        PublicKey::Rsa(rsa_key) => {
+            with_hash!(hash()?, D => {
                 if alg.family() == Family::Rsa {
                     let sig = rsa::pkcs1v15::Signature::try_from(signature).map_err(mismatch)?;
                     rsa::pkcs1v15::VerifyingKey::<D>::new(rsa_key.clone())
@@ -111,16 +133,14 @@ pub fn verify_bytes(
                 }
             })
         }
-        (PublicKey::P256(k), _, _) => ecdsa::verify_p256(k, signing_input, signature),
-        (PublicKey::P384(k), _, _) => ecdsa::verify_p384(k, signing_input, signature),
-        (PublicKey::P521(k), _, _) => ecdsa::verify_p521(k, signing_input, signature),
-        (PublicKey::Ed25519(k), _, _) => {
+        PublicKey::P256(k) => ecdsa::verify_p256(k, signing_input, signature),
+        PublicKey::P384(k) => ecdsa::verify_p384(k, signing_input, signature),
+        PublicKey::P521(k) => ecdsa::verify_p521(k, signing_input, signature),
+        PublicKey::Ed25519(k) => {
             let sig = ed25519_dalek::Signature::from_slice(signature).map_err(mismatch)?;
             // verify_strict also rejects small-order keys and non-canonical R (RFC 8032 §5.1.7).
             k.verify_strict(signing_input, &sig).map_err(mismatch)
         }
-        // check_fits already refused every other combination; keep a typed error, not a panic.
-        _ => Err(mismatched(alg, key)),
     }
 }
 
@@ -131,20 +151,22 @@ pub fn verify_bytes(
 /// first, so both engines reject the same inputs with the same typed errors.
 pub fn precheck(alg: Algorithm, key: &PublicKey, signature: &[u8]) -> Result<(), JoseError> {
     alg.check_fits(key.key_type())?;
-    match (key, alg.hash()) {
-        (PublicKey::Hmac(_), Some(h)) => check_len(alg, signature.len(), h.output_len()),
-        (PublicKey::Rsa(rsa_key), Some(_)) => {
+    match key {
+        PublicKey::Hmac(_) => {
+            let hash = alg.hash().ok_or_else(|| mismatched(alg, key))?;
+            check_len(alg, signature.len(), hash.output_len())
+        }
+        PublicKey::Rsa(rsa_key) => {
             use rsa::traits::PublicKeyParts;
             check_len(alg, signature.len(), rsa_key.size())
         }
-        (PublicKey::P256(_), _) => ecdsa::check_p256(signature),
-        (PublicKey::P384(_), _) => ecdsa::check_p384(signature),
-        (PublicKey::P521(_), _) => ecdsa::check_p521(signature),
-        (PublicKey::Ed25519(k), _) => {
+        PublicKey::P256(_) => ecdsa::check_p256(alg, signature),
+        PublicKey::P384(_) => ecdsa::check_p384(alg, signature),
+        PublicKey::P521(_) => ecdsa::check_p521(alg, signature),
+        PublicKey::Ed25519(k) => {
             check_len(alg, signature.len(), ed25519_dalek::SIGNATURE_LENGTH)?;
             ed25519_strict_precheck(k, signature)
         }
-        _ => Err(mismatched(alg, key)),
     }
 }
 
@@ -171,7 +193,8 @@ fn ed25519_strict_precheck(
     }
 }
 
-/// The error for an algorithm that does not fit the key (after `check_fits`, unreachable).
+/// The error for an algorithm that does not fit the key (after `check_fits`, unreachable: a
+/// typed error rather than a panic).
 fn mismatched(alg: Algorithm, key: &PublicKey) -> JoseError {
     JoseError::AlgorithmKeyMismatch {
         alg,
@@ -194,12 +217,13 @@ pub(crate) fn check_len(alg: Algorithm, got: usize, expected: usize) -> Result<(
 /// Verifies a decoded token with one key, strictly: the header `alg` must parse and fit the
 /// key, and the token must not have needed encoding repairs (see [`verify_token_lenient`]).
 pub fn verify_token(token: &DecodedToken, key: &PublicKey) -> Result<(), JoseError> {
-    if let Some(d) = token.diagnoses.iter().find(|d| d.alters_token()) {
-        return Err(JoseError::NotStrictEncoding {
-            diagnosis: d.message(),
-        });
-    }
-    verify_token_lenient(token, key)
+    complete(pipeline::verify_token(
+        &RustCrypto,
+        token,
+        key,
+        Strictness::Strict,
+    ))
+    .map(|_| ())
 }
 
 /// Like [`verify_token`], but accepts a token whose text was repaired while decoding (line
@@ -207,9 +231,13 @@ pub fn verify_token(token: &DecodedToken, key: &PublicKey) -> Result<(), JoseErr
 /// given after cleanup. For a debugger showing "the signature matches, but…" next to the
 /// diagnoses; a strict relying party would still reject such a token.
 pub fn verify_token_lenient(token: &DecodedToken, key: &PublicKey) -> Result<(), JoseError> {
-    check_token_header(token)?;
-    let alg = token.alg.clone()?;
-    verify_bytes(alg, key, &token.signing_input(), &token.signature)
+    complete(pipeline::verify_token(
+        &RustCrypto,
+        token,
+        key,
+        Strictness::Lenient,
+    ))
+    .map(|_| ())
 }
 
 /// Which key verified a token in [`verify_with_keys`].
@@ -223,6 +251,8 @@ pub struct MatchReport {
     pub label: String,
     /// Whether the key was chosen by the header `kid` (rather than by trying every key).
     pub selected_by_kid: bool,
+    /// Which engine verified, and why not the one asked first if it declined.
+    pub done: Done,
 }
 
 /// Verifies a token against several keys (e.g. a JWKS), strictly (see [`verify_token`]). If
@@ -233,7 +263,12 @@ pub fn verify_with_keys(
     token: &DecodedToken,
     keys: &[KeyCandidate],
 ) -> Result<MatchReport, JoseError> {
-    select_and_verify(token, keys, verify_token)
+    complete(pipeline::verify_with_keys(
+        &RustCrypto,
+        token,
+        keys,
+        Strictness::Strict,
+    ))
 }
 
 /// [`verify_with_keys`] with [`verify_token_lenient`] semantics: a token whose text was repaired
@@ -242,7 +277,12 @@ pub fn verify_with_keys_lenient(
     token: &DecodedToken,
     keys: &[KeyCandidate],
 ) -> Result<MatchReport, JoseError> {
-    select_and_verify(token, keys, verify_token_lenient)
+    complete(pipeline::verify_with_keys(
+        &RustCrypto,
+        token,
+        keys,
+        Strictness::Lenient,
+    ))
 }
 
 /// The keys a verifier tries for `token`, with their indices in `keys`, in order, and whether the
@@ -272,7 +312,7 @@ pub fn candidate_keys<'a>(
 }
 
 /// The keys to try for a token, in order, each with whether its JWK `alg` allows the header's
-/// algorithm (RFC 7517 §4.4). Built by [`selection`]; the sync and async verifiers both walk it.
+/// algorithm (RFC 7517 §4.4). Built by [`selection`]; [`pipeline::verify_with_keys`] walks it.
 #[derive(Debug)]
 pub struct Selection<'a> {
     /// The keys to try, in order: the index into the caller's slice, the key, and `Err` when
@@ -284,12 +324,13 @@ pub struct Selection<'a> {
 
 impl Selection<'_> {
     /// The report for the attempt at `index` having matched.
-    pub fn report(&self, index: usize, candidate: &KeyCandidate) -> MatchReport {
+    pub fn report(&self, index: usize, candidate: &KeyCandidate, done: Done) -> MatchReport {
         MatchReport {
             index,
             kid: candidate.kid.clone(),
             label: candidate.label(),
             selected_by_kid: self.selected_by_kid,
+            done,
         }
     }
 }
@@ -337,27 +378,4 @@ pub fn selection<'a>(
         attempts,
         selected_by_kid,
     })
-}
-
-/// Key selection shared by the strict and lenient entry points; `verify_one` checks one key.
-fn select_and_verify(
-    token: &DecodedToken,
-    keys: &[KeyCandidate],
-    verify_one: fn(&DecodedToken, &PublicKey) -> Result<(), JoseError>,
-) -> Result<MatchReport, JoseError> {
-    let selection = selection(token, keys)?;
-    let mut reasons = Vec::new();
-    for (index, candidate, allowed) in &selection.attempts {
-        match allowed
-            .clone()
-            .and_then(|()| verify_one(token, &candidate.key))
-        {
-            Ok(()) => return Ok(selection.report(*index, candidate)),
-            Err(error) => reasons.push(KeyFailure {
-                key: candidate.label(),
-                error,
-            }),
-        }
-    }
-    Err(JoseError::NoKeyVerified { reasons })
 }

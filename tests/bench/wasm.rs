@@ -12,10 +12,13 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use jwt_debugger::app::engine::{self, Backend};
+use jwt_debugger::app::engine::WebCrypto;
+use jwt_debugger::app::example;
 use jwt_debugger::app::keygen::kind_from_label;
-use jwt_debugger::app::{example, rng::seeded_rng};
+use jwt_debugger::jose::backend::Engine;
 use jwt_debugger::jose::keys::{self, KeyKind, PrivateKey, PublicKey};
+use jwt_debugger::jose::pipeline;
+use jwt_debugger::jose::rng::seeded_rng;
 use jwt_debugger::jose::{Algorithm, base64url, sign, verify};
 
 /// One algorithm's key, input and signature.
@@ -109,10 +112,10 @@ pub fn signature(id: usize) -> Result<Vec<u8>, JsValue> {
     with_case(id, |c| Ok(c.signature.clone()))
 }
 
-fn backend_name(backend: Backend) -> String {
-    match backend {
-        Backend::WebCrypto => "webcrypto".into(),
-        Backend::Rust => "rust".into(),
+fn backend_name(engine: Engine) -> String {
+    match engine {
+        Engine::WebCrypto => "webcrypto".into(),
+        Engine::RustCrypto => "rust".into(),
     }
 }
 
@@ -130,12 +133,13 @@ pub async fn sign_ours(id: usize, times: u32) -> Result<String, JsValue> {
         input,
         ..
     } = case(id)?;
-    let mut used = Backend::Rust;
+    let mut used = Engine::RustCrypto;
     for _ in 0..times {
-        used = engine::sign_bytes(alg, &private, &input)
+        used = pipeline::sign_bytes(&WebCrypto, alg, &private, &input)
             .await
             .map_err(error)?
-            .1;
+            .1
+            .engine;
     }
     Ok(backend_name(used))
 }
@@ -151,11 +155,12 @@ pub async fn verify_ours(id: usize, times: u32) -> Result<String, JsValue> {
         signature,
         ..
     } = case(id)?;
-    let mut used = Backend::Rust;
+    let mut used = Engine::RustCrypto;
     for _ in 0..times {
-        used = engine::verify_bytes(alg, &public, &input, &signature)
+        used = pipeline::verify_bytes(&WebCrypto, alg, &public, &input, &signature)
             .await
-            .map_err(error)?;
+            .map_err(error)?
+            .engine;
     }
     Ok(backend_name(used))
 }

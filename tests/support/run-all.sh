@@ -67,6 +67,7 @@ ensure 2>/dev/null && ensure_browser && ensure_test_tools
 log "route=$ROUTE chrome=$CHROME"
 
 step fmt cargo fmt --all -- --check
+step code-shape node "$ROOT/tests/support/code-shape.mjs" "$ROOT/src"
 step clippy cargo clippy --all-targets --features bench --locked -- -D warnings
 step native-tests cargo test --locked
 # --release shares the dependency build with the release site build just before it.

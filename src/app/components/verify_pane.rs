@@ -4,6 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::algorithm_select::AlgorithmSelect;
 use super::copy_button::CopyButton;
 use super::overlay::text_of;
 use crate::app::hooks::use_key_file::{KeyFile, use_key_file};
@@ -98,13 +99,6 @@ fn key_box(b: KeyBox<'_>) -> Html {
 /// The algorithm and the key for it (the status is under the token, in [`super::verdict::Verdict`]).
 #[function_component(VerifyPane)]
 pub fn verify_pane(props: &VerifyPaneProps) -> Html {
-    let onalg = props.onalgorithm.reform(|e: Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        select
-            .value()
-            .parse::<Algorithm>()
-            .unwrap_or(Algorithm::HS256)
-    });
     let is_hmac = props
         .alg
         .is_some_and(|a| a.key_input() == KeyInput::SharedSecret);
@@ -115,24 +109,13 @@ pub fn verify_pane(props: &VerifyPaneProps) -> Html {
             .find(|enc| enc.label() == select.value())
             .unwrap_or_default()
     });
-    let selected = props.alg.map(Algorithm::as_str).unwrap_or("");
     let secret_file = use_key_file(props.onsecret.clone());
     let public_file = use_key_file(props.onpublickey.clone());
     let private_file = use_key_file(props.onprivatekey.clone());
     html! {
         <div class="verify-pane">
             <h3>{ if props.mode == Mode::Decode { "Verify Signature" } else { "Sign" } }</h3>
-            <label class="field">
-                <span>{ "Algorithm" }</span>
-                <select aria-label="Algorithm" onchange={onalg}>
-                    if props.alg.is_none() {
-                        <option value="" selected=true>{ "(not in header)" }</option>
-                    }
-                    { for Algorithm::ALL.iter().filter(|a| **a != Algorithm::None).map(|a| html! {
-                        <option value={a.as_str()} selected={a.as_str() == selected}>{ a.as_str() }</option>
-                    }) }
-                </select>
-            </label>
+            <AlgorithmSelect alg={props.alg} onalgorithm={props.onalgorithm.clone()} />
             if is_hmac {
                 <div class="field-row">
                     // A div, not a label: the label's control would be the first button inside.

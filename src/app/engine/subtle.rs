@@ -14,7 +14,7 @@ use web_sys::{CryptoKey, SubtleCrypto};
 use super::cache::{self, KeyView};
 use crate::jose::Algorithm;
 use crate::jose::algorithm::{Family, KeyType};
-use crate::jose::keys::{EcCurve, KeyKind, PrivateKey, PublicKey};
+use crate::jose::keys::{KeyKind, PrivateKey, PublicKey};
 
 /// Why WebCrypto could not do an operation; the caller then uses the Rust engine.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -96,13 +96,10 @@ fn hash_name(alg: Algorithm) -> Result<&'static str, SubtleError> {
 
 /// WebCrypto's `namedCurve` for an EC key type: the JWK curve name ("P-256", …).
 fn named_curve(key: KeyType) -> Option<&'static str> {
-    let curve = match key {
-        KeyType::P256 => EcCurve::P256,
-        KeyType::P384 => EcCurve::P384,
-        KeyType::P521 => EcCurve::P521,
-        _ => return None,
-    };
-    Some(curve.jwk_name())
+    match key {
+        KeyType::Ec(curve) => Some(curve.jwk_name()),
+        KeyType::Rsa | KeyType::Okp(_) | KeyType::Oct => None,
+    }
 }
 
 /// The algorithm dictionary for `importKey` of a `key` key for `alg` (which fits it).

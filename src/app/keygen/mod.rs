@@ -8,8 +8,9 @@ pub mod webcrypto;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::rng::seeded_rng;
+use crate::jose::backend::{BackendError, CryptoBackend, RustCrypto, run_ready};
 use crate::jose::keys::{self, KeyKind, PrivateKey};
+use crate::jose::rng::seeded_rng;
 
 /// Everything the key generator shows for one new key. Its `Debug` prints no key material.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,12 +91,16 @@ pub fn kind_from_label(label: &str) -> Option<KeyKind> {
     KeyKind::ALL.into_iter().find(|k| k.label() == label)
 }
 
-/// Generates a key of `kind` with the page's CSPRNG and exports every form the page shows.
+/// Generates a key of `kind` on the Rust engine (the worker's job) and exports every form the
+/// page shows, the same way as a key WebCrypto made ([`material_from_der`]).
 pub fn generate_material(kind: KeyKind) -> Result<KeyMaterial, KeygenError> {
-    let failed = |e: &dyn std::fmt::Display| KeygenError::Generation(e.to_string());
-    let mut rng = seeded_rng().map_err(|e| failed(&e))?;
-    let key = keys::generate(kind, &mut rng).map_err(|e| failed(&e))?;
-    export_material(kind, &key)
+    if kind.is_symmetric() {
+        return generate_secret_material(kind);
+    }
+    let pair = run_ready(RustCrypto.generate(kind))
+        .unwrap_or_else(|| Err(BackendError::Unavailable("the Rust engine waited".into())))
+        .map_err(|e| KeygenError::Generation(e.to_string()))?;
+    material_from_der(kind, &pair.pkcs8_der, &pair.spki_der)
 }
 
 /// A new HMAC secret of `kind` from the page's CSPRNG, with its export (base64url).
@@ -122,19 +127,7 @@ fn secret_material(kind: KeyKind, secret: &keys::HmacSecret) -> KeyMaterial {
     }
 }
 
-/// Every export of `key`, as the generator shows them.
-pub fn export_material(kind: KeyKind, key: &PrivateKey) -> Result<KeyMaterial, KeygenError> {
-    if let PrivateKey::Hmac(secret) = key {
-        return Ok(secret_material(kind, secret));
-    }
-    let private_pem = key.to_pkcs8_pem().map_err(export)?;
-    let private_pkcs1_pem = matches!(key, PrivateKey::Rsa(_))
-        .then(|| key.to_pkcs1_pem().ok())
-        .flatten();
-    public_exports(kind, &key.public_key(), private_pem, private_pkcs1_pem)
-}
-
-/// Every export of a key pair that WebCrypto generated, from its DER PKCS#8 and SPKI: the
+/// Every export of a new key pair (WebCrypto's or the Rust engine's), from its DER PKCS#8 and SPKI: the
 /// private key is only re-wrapped (PEM, and for RSA the PKCS#1 structure inside the PKCS#8),
 /// so no private-key arithmetic runs on the page; the public key is parsed like any pasted one.
 pub fn material_from_der(
@@ -240,14 +233,18 @@ mod tests {
         let mut rng = seeded_rng().unwrap();
         for kind in [KeyKind::Rsa2048, KeyKind::P384, KeyKind::Ed25519] {
             let key = keys::generate(kind, &mut rng).unwrap();
-            let from_key = export_material(kind, &key).unwrap();
+            let public = key.public_key();
             let from_der = material_from_der(
                 kind,
                 &key.to_pkcs8_der().unwrap(),
-                &key.public_key().to_spki_der().unwrap(),
+                &public.to_spki_der().unwrap(),
             )
             .unwrap();
-            assert_eq!(from_der, from_key, "{}", kind.label());
+            assert_eq!(from_der.private_pem, key.to_pkcs8_pem().unwrap());
+            let pkcs1 = matches!(key, PrivateKey::Rsa(_)).then(|| key.to_pkcs1_pem().unwrap());
+            assert_eq!(from_der.private_pkcs1_pem, pkcs1, "{}", kind.label());
+            assert_eq!(from_der.public_pem, public.to_spki_pem().unwrap());
+            assert_eq!(from_der.kid, public.thumbprint());
         }
         let rsa = keys::generate(KeyKind::Rsa2048, &mut rng).unwrap();
         let err = material_from_der(

@@ -4,8 +4,9 @@
 //! the caller falls back to the Rust generator in the key generation worker.
 
 use super::{KeyMaterial, KeygenError};
-use crate::app::engine::subtle::{self, SubtleError};
+use crate::app::engine::WebCrypto;
 use crate::app::keygen;
+use crate::jose::backend::{BackendError, CryptoBackend};
 use crate::jose::keys::KeyKind;
 
 /// Why the page's engine made no key.
@@ -13,7 +14,7 @@ use crate::jose::keys::KeyKind;
 pub enum GenerateError {
     /// WebCrypto cannot make this key here: use the worker.
     #[error(transparent)]
-    WebCrypto(#[from] SubtleError),
+    WebCrypto(#[from] BackendError),
     /// The key was made but could not be exported, or was not the key asked for.
     #[error(transparent)]
     Keygen(#[from] KeygenError),
@@ -24,6 +25,10 @@ pub async fn generate(kind: KeyKind) -> Result<KeyMaterial, GenerateError> {
     if kind.is_symmetric() {
         return Ok(keygen::generate_secret_material(kind)?);
     }
-    let (pkcs8, spki) = subtle::generate_der(kind).await?;
-    Ok(keygen::material_from_der(kind, &pkcs8, &spki)?)
+    let pair = WebCrypto.generate(kind).await?;
+    Ok(keygen::material_from_der(
+        kind,
+        &pair.pkcs8_der,
+        &pair.spki_der,
+    )?)
 }

@@ -6,7 +6,7 @@
 use rsa::BoxedUint;
 use rsa::traits::PrivateKeyParts;
 
-use super::algorithm::EcCurve;
+use super::algorithm::{EcCurve, KeyType};
 use super::{PrivateKey, PublicKey};
 use crate::jose::JoseError;
 
@@ -118,7 +118,7 @@ pub(crate) fn ec_public(curve: EcCurve, point: &[u8]) -> Result<PublicKey, JoseE
         EcCurve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point).map(PublicKey::P521),
     };
     key.map_err(|_| JoseError::InvalidKeyMaterial {
-        kind: curve.key_kind(),
+        kind: KeyType::Ec(curve).name(),
         reason: "the public point is not a valid point on the curve".into(),
     })
 }
@@ -131,7 +131,7 @@ pub(crate) fn ec_private(curve: EcCurve, scalar: &[u8]) -> Result<PrivateKey, Jo
         EcCurve::P521 => p521::ecdsa::SigningKey::from_slice(scalar).map(PrivateKey::P521),
     };
     key.map_err(|_| JoseError::InvalidKeyMaterial {
-        kind: curve.key_kind(),
+        kind: KeyType::Ec(curve).name(),
         reason: "the private scalar is zero, too long or not below the curve order".into(),
     })
 }

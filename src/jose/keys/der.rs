@@ -7,7 +7,7 @@
 use der::{Decode, Encode};
 use spki::ObjectIdentifier;
 
-use super::algorithm::{EcCurve, KeyAlgorithm};
+use super::algorithm::{EcCurve, KeyType, OkpCurve};
 use super::components::{
     RsaPrivateParts, check_public_matches, ec_private, ec_public, ed25519_private, ed25519_public,
     rsa_private, rsa_public,
@@ -33,11 +33,17 @@ pub(crate) fn public_from_spki(der: &[u8]) -> Result<PublicKey, JoseError> {
             structure: "SubjectPublicKeyInfo (PUBLIC KEY)",
             reason: "the public key BIT STRING has unused bits".into(),
         })?;
-    match KeyAlgorithm::from_identifier(&spki.algorithm)? {
-        KeyAlgorithm::Rsa => public_from_pkcs1(key_bytes),
-        KeyAlgorithm::Ec(curve) => ec_public(curve, key_bytes),
-        KeyAlgorithm::Ed25519 => ed25519_public(key_bytes),
+    match KeyType::from_identifier(&spki.algorithm)? {
+        KeyType::Rsa => public_from_pkcs1(key_bytes),
+        KeyType::Ec(curve) => ec_public(curve, key_bytes),
+        KeyType::Okp(OkpCurve::Ed25519) => ed25519_public(key_bytes),
+        KeyType::Oct => Err(no_oid_for_secrets()),
     }
+}
+
+/// HMAC secrets have no algorithm OID, so an `AlgorithmIdentifier` never names one.
+fn no_oid_for_secrets() -> JoseError {
+    JoseError::UnsupportedKeyAlgorithm("an HMAC secret (they have no key algorithm OID)".into())
 }
 
 /// An RSA public key from a DER PKCS#1 `RSAPublicKey` (PEM `RSA PUBLIC KEY`).
@@ -64,10 +70,11 @@ pub(crate) fn public_from_certificate(der: &[u8]) -> Result<PublicKey, JoseError
 pub(crate) fn private_from_pkcs8(der: &[u8]) -> Result<PrivateKey, JoseError> {
     let info = pkcs8::PrivateKeyInfoRef::from_der(der).map_err(malformed("PKCS#8 private key"))?;
     let inner = info.private_key.as_bytes();
-    match KeyAlgorithm::from_identifier(&info.algorithm)? {
-        KeyAlgorithm::Rsa => private_from_pkcs1(inner),
-        KeyAlgorithm::Ec(curve) => private_from_sec1(inner, Some(curve)),
-        KeyAlgorithm::Ed25519 => {
+    match KeyType::from_identifier(&info.algorithm)? {
+        KeyType::Oct => Err(no_oid_for_secrets()),
+        KeyType::Rsa => private_from_pkcs1(inner),
+        KeyType::Ec(curve) => private_from_sec1(inner, Some(curve)),
+        KeyType::Okp(OkpCurve::Ed25519) => {
             // The PKCS#8 payload is an OCTET STRING holding the 32-byte seed (RFC 8410).
             let seed = <&der::asn1::OctetStringRef>::from_der(inner)
                 .map_err(malformed("Ed25519 private key (RFC 8410 CurvePrivateKey)"))?;
@@ -134,7 +141,11 @@ pub(crate) fn private_from_sec1(
     };
     let private = ec_private(curve, key.private_key)?;
     if let Some(point) = key.public_key {
-        check_public_matches(&private, &ec_public(curve, point)?, curve.key_kind())?;
+        check_public_matches(
+            &private,
+            &ec_public(curve, point)?,
+            KeyType::Ec(curve).name(),
+        )?;
     }
     Ok(private)
 }

@@ -1,12 +1,11 @@
 //! Human descriptions of keys ("RSA 2048-bit public key"), their sizes, and the `Debug` impls,
 //! which print those descriptions and never key material.
 
-use crate::jose::algorithm::KeyType;
+use crate::jose::key_type::{EcCurve, KeyType, OkpCurve};
 use std::fmt;
 
 use rsa::traits::PublicKeyParts;
 
-use super::algorithm::EcCurve;
 use super::{HmacSecret, PrivateKey, PublicKey};
 
 impl PublicKey {
@@ -23,16 +22,13 @@ impl PublicKey {
         }
     }
 
-    /// The key family and size without "public"/"private": "RSA 2048-bit", "EC P-256",
-    /// "Ed25519", "HMAC secret (32 bytes)".
-    pub(crate) fn kind(&self) -> String {
-        match self {
-            PublicKey::Rsa(_) => format!("RSA {}-bit", self.bits()),
-            PublicKey::P256(_) => EcCurve::P256.key_kind().to_owned(),
-            PublicKey::P384(_) => EcCurve::P384.key_kind().to_owned(),
-            PublicKey::P521(_) => EcCurve::P521.key_kind().to_owned(),
-            PublicKey::Ed25519(_) => "Ed25519".to_owned(),
-            PublicKey::Hmac(secret) => format!("HMAC secret ({} bytes)", secret.0.len()),
+    /// The key type and size without "public"/"private": "RSA 2048-bit", "EC P-256",
+    /// "Ed25519", "HMAC secret (32 bytes)". Only RSA and secrets vary in size within a type.
+    fn sized_name(&self) -> String {
+        match self.key_type() {
+            KeyType::Rsa => format!("RSA {}-bit", self.bits()),
+            KeyType::Oct => format!("{} ({} bytes)", KeyType::Oct.name(), self.bits() / 8),
+            other @ (KeyType::Ec(_) | KeyType::Okp(_)) => other.name().to_owned(),
         }
     }
 
@@ -40,8 +36,12 @@ impl PublicKey {
     /// "HMAC secret (32 bytes)".
     pub fn describe(&self) -> String {
         match self {
-            PublicKey::Hmac(_) => self.kind(),
-            _ => format!("{} public key", self.kind()),
+            PublicKey::Hmac(_) => self.sized_name(),
+            PublicKey::Rsa(_)
+            | PublicKey::P256(_)
+            | PublicKey::P384(_)
+            | PublicKey::P521(_)
+            | PublicKey::Ed25519(_) => format!("{} public key", self.sized_name()),
         }
     }
 }
@@ -56,8 +56,12 @@ impl PrivateKey {
     pub fn describe(&self) -> String {
         let public = self.public_key();
         match self {
-            PrivateKey::Hmac(_) => public.kind(),
-            _ => format!("{} private key", public.kind()),
+            PrivateKey::Hmac(_) => public.sized_name(),
+            PrivateKey::Rsa(_)
+            | PrivateKey::P256(_)
+            | PrivateKey::P384(_)
+            | PrivateKey::P521(_)
+            | PrivateKey::Ed25519(_) => format!("{} private key", public.sized_name()),
         }
     }
 }
@@ -88,11 +92,11 @@ impl PublicKey {
     pub fn key_type(&self) -> KeyType {
         match self {
             PublicKey::Rsa(_) => KeyType::Rsa,
-            PublicKey::P256(_) => KeyType::P256,
-            PublicKey::P384(_) => KeyType::P384,
-            PublicKey::P521(_) => KeyType::P521,
-            PublicKey::Ed25519(_) => KeyType::Ed25519,
-            PublicKey::Hmac(_) => KeyType::Hmac,
+            PublicKey::P256(_) => KeyType::Ec(EcCurve::P256),
+            PublicKey::P384(_) => KeyType::Ec(EcCurve::P384),
+            PublicKey::P521(_) => KeyType::Ec(EcCurve::P521),
+            PublicKey::Ed25519(_) => KeyType::Okp(OkpCurve::Ed25519),
+            PublicKey::Hmac(_) => KeyType::Oct,
         }
     }
 }
@@ -102,11 +106,11 @@ impl PrivateKey {
     pub fn key_type(&self) -> KeyType {
         match self {
             PrivateKey::Rsa(_) => KeyType::Rsa,
-            PrivateKey::P256(_) => KeyType::P256,
-            PrivateKey::P384(_) => KeyType::P384,
-            PrivateKey::P521(_) => KeyType::P521,
-            PrivateKey::Ed25519(_) => KeyType::Ed25519,
-            PrivateKey::Hmac(_) => KeyType::Hmac,
+            PrivateKey::P256(_) => KeyType::Ec(EcCurve::P256),
+            PrivateKey::P384(_) => KeyType::Ec(EcCurve::P384),
+            PrivateKey::P521(_) => KeyType::Ec(EcCurve::P521),
+            PrivateKey::Ed25519(_) => KeyType::Okp(OkpCurve::Ed25519),
+            PrivateKey::Hmac(_) => KeyType::Oct,
         }
     }
 }

@@ -6,8 +6,9 @@ use rsa::Generate as _;
 
 use super::{HmacSecret, PrivateKey};
 use crate::jose::JoseError;
+use crate::jose::key_type::{EcCurve, KeyType, OkpCurve};
 
-/// The kinds of key the generator offers.
+/// The keys the generator offers: a [`KeyType`] with a size (the RSA modulus, the secret length).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KeyKind {
     /// RSA, 2048-bit modulus, e = 65537.
@@ -78,15 +79,14 @@ impl KeyKind {
     }
 
     /// The type of the keys of this kind.
-    pub fn key_type(self) -> crate::jose::algorithm::KeyType {
-        use crate::jose::algorithm::KeyType;
+    pub fn key_type(self) -> KeyType {
         match self {
             KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => KeyType::Rsa,
-            KeyKind::P256 => KeyType::P256,
-            KeyKind::P384 => KeyType::P384,
-            KeyKind::P521 => KeyType::P521,
-            KeyKind::Ed25519 => KeyType::Ed25519,
-            KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => KeyType::Hmac,
+            KeyKind::P256 => KeyType::Ec(EcCurve::P256),
+            KeyKind::P384 => KeyType::Ec(EcCurve::P384),
+            KeyKind::P521 => KeyType::Ec(EcCurve::P521),
+            KeyKind::Ed25519 => KeyType::Okp(OkpCurve::Ed25519),
+            KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => KeyType::Oct,
         }
     }
 
@@ -96,7 +96,8 @@ impl KeyKind {
             KeyKind::Rsa2048 => Some(2048),
             KeyKind::Rsa3072 => Some(3072),
             KeyKind::Rsa4096 => Some(4096),
-            _ => None,
+            KeyKind::P256 | KeyKind::P384 | KeyKind::P521 | KeyKind::Ed25519 => None,
+            KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => None,
         }
     }
 
@@ -106,7 +107,8 @@ impl KeyKind {
             KeyKind::Hmac256 => Some(32),
             KeyKind::Hmac384 => Some(48),
             KeyKind::Hmac512 => Some(64),
-            _ => None,
+            KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => None,
+            KeyKind::P256 | KeyKind::P384 | KeyKind::P521 | KeyKind::Ed25519 => None,
         }
     }
 

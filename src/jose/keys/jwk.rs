@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::algorithm::EcCurve;
+use super::algorithm::{EcCurve, KeyType};
 use super::components::{
     RsaPrivateParts, check_public_matches, ec_private, ec_public, ed25519_private, ed25519_public,
     rsa_crt_values, rsa_private, rsa_public,
@@ -147,7 +147,7 @@ impl<'a> Jwk<'a> {
                 check_public_matches(
                     &key,
                     &ec_public(curve, &self.ec_point(curve)?)?,
-                    curve.key_kind(),
+                    KeyType::Ec(curve).name(),
                 )?;
                 Ok(key)
             }

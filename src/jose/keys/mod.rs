@@ -23,7 +23,7 @@ mod pem;
 mod secret;
 mod thumbprint;
 
-pub use algorithm::EcCurve;
+pub use algorithm::{EcCurve, KeyType, OkpCurve};
 pub use components::MAX_RSA_BITS;
 pub use export::jwks;
 pub use generate::{KeyKind, generate, generate_secret};

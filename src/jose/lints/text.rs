@@ -4,7 +4,7 @@
 use super::Finding;
 use super::details::{CritProblem, KidIssue};
 use super::kinds::FindingKind;
-use crate::jose::algorithm::{Family, KeyType};
+use crate::jose::algorithm::{Algorithm, Family, KeyType};
 use crate::jose::claims::humanize_duration;
 
 impl Finding {
@@ -20,15 +20,13 @@ impl Finding {
             }
             CritPresent { names } if names.is_empty() => "\"crit\" header present".to_owned(),
             CritPresent { names } => format!("\"crit\" header lists: {}", names.join(", ")),
-            CritInvalid { problems } => format!(
-                "malformed \"crit\": {}",
-                join(problems, CritProblem::describe)
-            ),
+            CritInvalid { problems } => {
+                let problems = join(problems, CritProblem::describe);
+                format!("malformed \"crit\": {problems}")
+            }
             KeyHeaderPresent { header } => {
-                format!(
-                    "\"{}\" header present (not fetched, not trusted)",
-                    header.name()
-                )
+                let name = header.name();
+                format!("\"{name}\" header present (not fetched, not trusted)")
             }
             SuspiciousKid { issues } => {
                 format!("suspicious \"kid\": {}", join(issues, KidIssue::describe))
@@ -42,43 +40,17 @@ impl Finding {
                 format!("\"{}\" is not a NumericDate: {found}", claim.name())
             }
             ExpMissing => "no \"exp\": the token never expires".to_owned(),
-            ExpNotAfterIat { exp, iat } if exp == iat => {
-                format!("\"exp\" equals \"iat\" ({exp}): expired when issued")
-            }
-            ExpNotAfterIat { exp, iat } => format!(
-                "\"exp\" is {} before \"iat\": expired when issued",
-                humanize_duration(iat.saturating_sub(*exp))
-            ),
+            ExpNotAfterIat { exp, iat } => exp_not_after_iat_title(*exp, *iat),
             LongLifetime {
                 lifetime_secs,
                 max_secs,
                 from_iat,
-            } => format!(
-                "lifetime of {} {} (more than {})",
-                humanize_duration(*lifetime_secs),
-                if *from_iat {
-                    "from \"iat\" to \"exp\""
-                } else {
-                    "left until \"exp\""
-                },
-                humanize_duration(*max_secs)
-            ),
+            } => lifetime_title(*lifetime_secs, *max_secs, *from_iat),
             NotYetValid { nbf, now } => {
-                format!(
-                    "not valid yet: \"nbf\" is in {}",
-                    humanize_duration(nbf.saturating_sub(*now))
-                )
+                format!("not valid yet: \"nbf\" is in {}", span(*now, *nbf))
             }
-            Expired { exp, now } => format!(
-                "expired {} ago",
-                humanize_duration(now.saturating_sub(*exp))
-            ),
-            IatInFuture { iat, now } => {
-                format!(
-                    "\"iat\" is {} in the future",
-                    humanize_duration(iat.saturating_sub(*now))
-                )
-            }
+            Expired { exp, now } => format!("expired {} ago", span(*exp, *now)),
+            IatInFuture { iat, now } => format!("\"iat\" is {} in the future", span(*now, *iat)),
             EcdsaSignatureDer { alg, len } => {
                 format!("{alg} signature is ASN.1 DER ({len} bytes), not r||s")
             }
@@ -89,14 +61,7 @@ impl Finding {
                 alg,
                 r_zero,
                 s_zero,
-            } => format!(
-                "{alg} signature has {} = 0 (CVE-2022-21449, \"psychic signature\")",
-                match (r_zero, s_zero) {
-                    (true, true) => "r and s",
-                    (true, false) => "r",
-                    _ => "s",
-                }
-            ),
+            } => zero_component_title(alg, *r_zero, *s_zero),
             HmacSecretTooShort {
                 alg,
                 secret_bytes,
@@ -105,21 +70,15 @@ impl Finding {
                 "{alg} secret is {secret_bytes} bytes; at least {needed_bytes} are required"
             ),
             RsaKeyTooSmall { bits } => format!("RSA key is {bits} bits, under 2048"),
-            AlgKeyMismatch { alg, key } if confusion(alg.family(), *key) => format!(
-                "algorithm confusion: \"alg\" is {alg} but the key is {}",
-                key.describe()
-            ),
-            AlgKeyMismatch { alg, key } => {
-                format!("\"alg\" is {alg} but the key is {}", key.describe())
-            }
+            AlgKeyMismatch { alg, key } => alg_key_mismatch_title(alg, *key),
             DuplicateMember { part, names } => {
                 format!("duplicate member names in the {part}: {}", names.join(", "))
             }
             SignatureEmpty { alg } => format!("the {alg} signature is empty"),
-            SelfVouchingKey { header } => format!(
-                "the token carries its own verification key in \"{}\"",
-                header.name()
-            ),
+            SelfVouchingKey { header } => {
+                let name = header.name();
+                format!("the token carries its own verification key in \"{name}\"")
+            }
             KeyAlgDiffers { alg, key_alg } => {
                 format!("\"alg\" is {alg} but the key's JWK \"alg\" is \"{key_alg}\"")
             }
@@ -201,9 +160,62 @@ impl Finding {
 
 /// HS* with an asymmetric key: the classic algorithm-confusion attack.
 fn confusion(family: Family, key: KeyType) -> bool {
-    family == Family::Hmac && key != KeyType::Hmac
+    family == Family::Hmac && key != KeyType::Oct
 }
 
 fn join<T>(items: &[T], describe: fn(&T) -> String) -> String {
     items.iter().map(describe).collect::<Vec<_>>().join(", ")
+}
+
+/// The time from `from` to `to` (Unix seconds) in words; never negative.
+fn span(from: i64, to: i64) -> String {
+    humanize_duration(to.saturating_sub(from))
+}
+
+/// The title of [`FindingKind::ExpNotAfterIat`]: equal times, or how far `exp` is before `iat`.
+fn exp_not_after_iat_title(exp: i64, iat: i64) -> String {
+    if exp == iat {
+        format!("\"exp\" equals \"iat\" ({exp}): expired when issued")
+    } else {
+        format!(
+            "\"exp\" is {} before \"iat\": expired when issued",
+            span(exp, iat)
+        )
+    }
+}
+
+/// The title of [`FindingKind::LongLifetime`].
+fn lifetime_title(lifetime_secs: i64, max_secs: i64, from_iat: bool) -> String {
+    let measured = if from_iat {
+        "from \"iat\" to \"exp\""
+    } else {
+        "left until \"exp\""
+    };
+    format!(
+        "lifetime of {} {measured} (more than {})",
+        humanize_duration(lifetime_secs),
+        humanize_duration(max_secs)
+    )
+}
+
+/// The title of [`FindingKind::EcdsaZeroComponent`]: which of r and s is zero.
+fn zero_component_title(alg: &Algorithm, r_zero: bool, s_zero: bool) -> String {
+    let which = match (r_zero, s_zero) {
+        (true, true) => "r and s",
+        (true, false) => "r",
+        _ => "s",
+    };
+    format!("{alg} signature has {which} = 0 (CVE-2022-21449, \"psychic signature\")")
+}
+
+/// The title of [`FindingKind::AlgKeyMismatch`], naming algorithm confusion when it is that.
+fn alg_key_mismatch_title(alg: &Algorithm, key: KeyType) -> String {
+    if confusion(alg.family(), key) {
+        format!(
+            "algorithm confusion: \"alg\" is {alg} but the key is {}",
+            key.describe()
+        )
+    } else {
+        format!("\"alg\" is {alg} but the key is {}", key.describe())
+    }
 }

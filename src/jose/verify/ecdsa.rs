@@ -6,7 +6,7 @@
 
 use signature::Verifier;
 
-use super::super::algorithm::{Algorithm, KeyType};
+use super::super::algorithm::{Algorithm, EcCurve};
 use super::super::ecdsa_shape::{EcdsaShape, ecdsa_shape};
 use super::super::error::JoseError;
 
@@ -43,25 +43,25 @@ pub(super) fn verify_p521(
         .map_err(|_| JoseError::SignatureMismatch)
 }
 
-/// Shape and range checks of an ES256 signature, before any curve arithmetic.
-pub(super) fn check_p256(sig: &[u8]) -> Result<(), JoseError> {
-    check_shape(Algorithm::ES256, sig)?;
+/// Shape and range checks of an `alg` signature on P-256, before any curve arithmetic.
+pub(super) fn check_p256(alg: Algorithm, sig: &[u8]) -> Result<(), JoseError> {
+    check_shape(alg, EcCurve::P256, sig)?;
     p256::ecdsa::Signature::from_slice(sig)
         .map(|_| ())
         .map_err(|_| out_of_range("ES256"))
 }
 
-/// Shape and range checks of an ES384 signature, before any curve arithmetic.
-pub(super) fn check_p384(sig: &[u8]) -> Result<(), JoseError> {
-    check_shape(Algorithm::ES384, sig)?;
+/// Shape and range checks of an `alg` signature on P-384, before any curve arithmetic.
+pub(super) fn check_p384(alg: Algorithm, sig: &[u8]) -> Result<(), JoseError> {
+    check_shape(alg, EcCurve::P384, sig)?;
     p384::ecdsa::Signature::from_slice(sig)
         .map(|_| ())
         .map_err(|_| out_of_range("ES384"))
 }
 
-/// Shape and range checks of an ES512 signature, before any curve arithmetic.
-pub(super) fn check_p521(sig: &[u8]) -> Result<(), JoseError> {
-    check_shape(Algorithm::ES512, sig)?;
+/// Shape and range checks of an `alg` signature on P-521, before any curve arithmetic.
+pub(super) fn check_p521(alg: Algorithm, sig: &[u8]) -> Result<(), JoseError> {
+    check_shape(alg, EcCurve::P521, sig)?;
     p521::ecdsa::Signature::from_slice(sig)
         .map(|_| ())
         .map_err(|_| out_of_range("ES512"))
@@ -72,16 +72,11 @@ fn out_of_range(alg: &'static str) -> JoseError {
 }
 
 /// Length (naming DER when the signature is DER) and zero-scalar checks for the ES* algorithm
-/// `es`, from the one reading of the signature's shape ([`ecdsa_shape`]), sized by the curve.
-pub(crate) fn check_shape(es: Algorithm, sig: &[u8]) -> Result<(), JoseError> {
+/// `es` on `curve`, from the one reading of the signature's shape ([`ecdsa_shape`]), sized by
+/// the curve's field length.
+pub(crate) fn check_shape(es: Algorithm, curve: EcCurve, sig: &[u8]) -> Result<(), JoseError> {
     let alg = es.as_str();
-    let Some(field_len) = es.ecdsa_field_len() else {
-        // Unreachable: only the ES* checks call this, each with its own algorithm.
-        return Err(JoseError::AlgorithmKeyMismatch {
-            alg: es,
-            key: KeyType::P256,
-        });
-    };
+    let field_len = curve.field_len();
     let shape = ecdsa_shape(sig, field_len);
     let (got, expected) = (sig.len(), 2 * field_len);
     match (shape, shape.zero_scalars()) {
@@ -110,7 +105,7 @@ mod tests {
         // SEQUENCE(6) { INTEGER 1, INTEGER 1 } padded: a tiny but well-formed DER shape.
         let der = [0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01];
         assert!(matches!(
-            check_shape(Algorithm::ES256, &der),
+            check_shape(Algorithm::ES256, EcCurve::P256, &der),
             Err(JoseError::EcdsaSignatureIsDer {
                 got: 8,
                 expected: 64,
@@ -118,7 +113,7 @@ mod tests {
             })
         ));
         assert!(matches!(
-            check_shape(Algorithm::ES256, &[1u8; 63]),
+            check_shape(Algorithm::ES256, EcCurve::P256, &[1u8; 63]),
             Err(JoseError::SignatureWrongLength { got: 63, .. })
         ));
     }
@@ -127,7 +122,7 @@ mod tests {
     fn zero_scalars_are_named() {
         let mut sig = [0u8; 64];
         assert!(matches!(
-            check_shape(Algorithm::ES256, &sig),
+            check_shape(Algorithm::ES256, EcCurve::P256, &sig),
             Err(JoseError::EcdsaZeroScalar {
                 which: "r and s",
                 ..
@@ -135,10 +130,10 @@ mod tests {
         ));
         sig[63] = 1;
         assert!(matches!(
-            check_shape(Algorithm::ES256, &sig),
+            check_shape(Algorithm::ES256, EcCurve::P256, &sig),
             Err(JoseError::EcdsaZeroScalar { which: "r", .. })
         ));
         sig[0] = 1;
-        assert!(check_shape(Algorithm::ES256, &sig).is_ok());
+        assert!(check_shape(Algorithm::ES256, EcCurve::P256, &sig).is_ok());
     }
 }

@@ -1,11 +1,12 @@
-//! The page's randomness: a ChaCha20 CSPRNG seeded from the browser's `crypto.getRandomValues`
-//! (through getrandom). Seeding is the only fallible step, so it returns an error instead of
+//! Randomness for the Rust engine: a ChaCha20 CSPRNG seeded from the operating system or the
+//! browser's `crypto.getRandomValues` (through getrandom, which imports nothing from the page).
+//! Seeding is the only fallible step, so it returns an error instead of
 //! panicking later in the middle of signing.
 
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 
-/// The browser gave no random bytes (no Web Crypto, which every supported browser has).
+/// The system gave no random bytes (in a browser: no Web Crypto, which every supported one has).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the browser's random number generator is unavailable: {0}")]
 pub struct RngUnavailable(String);

@@ -1,0 +1,172 @@
+//! Everything the page shows, derived from what the user typed: the state holds only the
+//! inputs, and each derived value is a memo on the inputs it depends on, so a key is parsed
+//! once per edit of the key, not once per keystroke elsewhere.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::app::hooks::use_async::AsyncValue;
+use crate::app::hooks::use_decode_status::use_decode_status;
+use crate::app::hooks::use_findings::SignedBy;
+use crate::app::hooks::use_parsed_keys::use_parsed_keys;
+use crate::app::hooks::use_pasted_token::use_pasted_token;
+use crate::app::hooks::use_review::use_review;
+use crate::app::hooks::use_shown_texts::use_shown_texts;
+use crate::app::hooks::use_signed_token::{SignResult, use_signed_token};
+use crate::app::hooks::use_signing_key::use_signing_key;
+use crate::app::signing::{SignError, SignJob, Signed};
+use crate::app::state::{Mode, PageState};
+use crate::app::token_view::token_notes;
+use crate::app::verification::{SignatureStatus, key_note, time_note};
+use crate::jose::algorithm::KeyInput;
+use crate::jose::lints::Finding;
+use crate::jose::token::{self, DecodedToken};
+use crate::jose::{Algorithm, JoseError};
+
+/// What the page's components show.
+pub struct PageView {
+    /// The Encoded pane's token: as typed (Decode) or as signed (Encode).
+    pub token_text: String,
+    /// The Header pane's JSON.
+    pub header_text: String,
+    /// The Payload pane's JSON.
+    pub payload_text: String,
+    /// The payload parsed, for the claims table and the time note.
+    pub payload_value: Rc<Value>,
+    /// The algorithm in the header, if it names a known one.
+    pub alg: Option<Algorithm>,
+    /// The verdict: verified, not verified and why, or still checking.
+    pub status: SignatureStatus,
+    /// What the decoder noticed about the pasted text.
+    pub notes: Vec<String>,
+    /// Why the pasted text cannot be decoded, if it cannot.
+    pub token_error: Option<String>,
+    /// The verdict's note on `exp`, `nbf` and `iat`.
+    pub time_note: Option<String>,
+    /// What the key inputs hold, or why not.
+    pub key_note: Option<String>,
+    /// The findings for the token on screen (`None` without one).
+    pub findings: Rc<Option<Vec<Finding>>>,
+    /// Whether the Public key box holds the page's demo key.
+    pub public_key_is_demo: bool,
+    /// Whether the Private key box holds the page's demo key.
+    pub private_key_is_demo: bool,
+    /// The gateway preset's default Key ID: the signing key's thumbprint, never the demo key's.
+    pub default_kid: Option<String>,
+    /// The cleaned compact token on screen: Copy as curl never takes the box's raw text.
+    pub compact: Option<AttrValue>,
+    /// Whether the pasted token is detached, so the Detached payload box is shown.
+    pub detached: bool,
+    /// The newest token Encode mode signed, which Decode mode takes over when switched to.
+    pub signed_now: Option<Result<Signed, SignError>>,
+}
+
+/// Derives the page from `state` at `now`.
+#[hook]
+pub fn use_page_view(state: &PageState, now: i64) -> PageView {
+    let pasted = use_pasted_token(&state.token, &state.detached_payload);
+    let keys = use_parsed_keys(&state.public_key, &state.secret);
+    let decode_status = use_decode_status(state, &pasted.decoded, &keys);
+    let key = use_signing_key(
+        state.mode,
+        &state.private_key,
+        decode_status.current.is_some(),
+    );
+    let signing = use_signed_token(state, &keys.key_in_secret, &key);
+    // While a new signature is computed, the previous token stays on screen (for well under a
+    // frame with WebCrypto) rather than the box emptying on every keystroke.
+    let signed_now: Option<Result<Signed, SignError>> =
+        signing.signed.latest.as_deref().cloned().flatten();
+    let shown = use_shown_texts(state, &pasted.parsed, &signed_now);
+    let alg = shown_alg(state.mode, &pasted.decoded, &signing.job, &shown.header);
+    let status = shown_status(state.mode, &signing.signed, &decode_status);
+    let (notes, token_error) = match state.mode {
+        Mode::Decode => token_notes(&pasted.parsed, &state.token),
+        Mode::Encode => (Vec::new(), None),
+    };
+    // The page's demo key pair: labelled wherever it is in use, never a default Key ID, and a
+    // finding whenever a token is signed with it.
+    let own_public = (*key.own_public).as_ref();
+    let private_key_is_demo = own_public.is_some_and(|own| own.is_demo);
+    let signed_by = match state.mode {
+        Mode::Encode => SignedBy::DemoSigning(
+            private_key_is_demo && alg.is_some_and(|a| a.key_input() == KeyInput::KeyPair),
+        ),
+        Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
+    };
+    let review = use_review(state, &pasted.decoded, &shown.token, &keys, now, signed_by);
+    PageView {
+        key_note: key_note(
+            state.mode,
+            alg,
+            &keys.public_keys,
+            (*key.private_key).as_ref(),
+        ),
+        time_note: time_note(&shown.payload_value, now, 0),
+        default_kid: own_public
+            .filter(|own| !own.is_demo)
+            .map(|own| own.kid.clone()),
+        compact: (*review.reviewed)
+            .as_ref()
+            .map(|t| AttrValue::from(t.compact.clone())),
+        detached: state.mode == Mode::Decode
+            && (*pasted.decoded).as_ref().is_ok_and(|t| t.detached),
+        token_text: shown.token,
+        header_text: shown.header,
+        payload_text: shown.payload,
+        payload_value: shown.payload_value,
+        alg,
+        status,
+        notes,
+        token_error,
+        findings: review.findings,
+        public_key_is_demo: keys.public_key_is_demo,
+        private_key_is_demo,
+        signed_now,
+    }
+}
+
+/// The algorithm shown: the pasted header's (Decode), or the one being signed with, else the
+/// one the Header editor names (Encode).
+fn shown_alg(
+    mode: Mode,
+    decoded: &Result<DecodedToken, JoseError>,
+    job: &Option<Result<SignJob, SignError>>,
+    header_text: &str,
+) -> Option<Algorithm> {
+    match mode {
+        Mode::Decode => decoded.as_ref().ok().and_then(|t| t.alg.clone().ok()),
+        Mode::Encode => match job {
+            Some(Ok(job)) => Some(job.alg),
+            _ => serde_json::from_str::<Value>(header_text)
+                .ok()
+                .and_then(|h| h.as_object().and_then(|m| token::parse_alg(m).ok())),
+        },
+    }
+}
+
+/// The verdict for the current inputs: Encode mode's check of the token it signed, or Decode
+/// mode's verification; `Checking` until the engine has answered.
+fn shown_status(
+    mode: Mode,
+    signed: &AsyncValue<SignResult>,
+    decode_status: &AsyncValue<SignatureStatus>,
+) -> SignatureStatus {
+    match mode {
+        Mode::Encode => match signed.current.as_deref() {
+            None => SignatureStatus::Checking,
+            Some(None) => SignatureStatus::NotVerified("nothing to sign yet".into()),
+            Some(Some(Err(reason))) => {
+                SignatureStatus::NotVerified(format!("cannot sign: {reason}"))
+            }
+            Some(Some(Ok(s))) => s.status.clone(),
+        },
+        Mode::Decode => decode_status
+            .current
+            .as_deref()
+            .cloned()
+            .unwrap_or(SignatureStatus::Checking),
+    }
+}

@@ -4,6 +4,9 @@
 //! (`PublicKey::key_type`), and the generator's `KeyKind`s are a key type with a size. Every
 //! match on it is exhaustive, so a new family fails to compile wherever it is not handled.
 
+use p256::elliptic_curve::pkcs8::AssociatedOid;
+use spki::ObjectIdentifier;
+
 use super::error::JoseError;
 
 /// The NIST curves usable with ECDSA in JWS (RFC 7518 section 3.4), by JWK `crv`.
@@ -53,6 +56,13 @@ impl EcCurve {
             .find(|curve| curve.jwk_name() == name)
             .ok_or_else(|| JoseError::UnsupportedCurve(format!("\"{name}\"")))
     }
+
+    /// The curve a `namedCurve` OID names, if it is one of these.
+    pub fn from_oid(oid: ObjectIdentifier) -> Option<Self> {
+        EcCurve::ALL
+            .into_iter()
+            .find(|curve| KeyType::Ec(*curve).oid() == Some(oid))
+    }
 }
 
 /// The curves of octet key pairs (`kty: "OKP"`, RFC 8037) that JWS signs with.
@@ -87,6 +97,39 @@ pub enum KeyType {
 }
 
 impl KeyType {
+    /// Every key type, in the order messages list them.
+    pub const ALL: [KeyType; 6] = [
+        KeyType::Rsa,
+        KeyType::Ec(EcCurve::P256),
+        KeyType::Ec(EcCurve::P384),
+        KeyType::Ec(EcCurve::P521),
+        KeyType::Okp(OkpCurve::Ed25519),
+        KeyType::Oct,
+    ];
+
+    /// The JWK `crv` value, for the key types that have one.
+    pub fn crv(self) -> Option<&'static str> {
+        match self {
+            KeyType::Ec(curve) => Some(curve.jwk_name()),
+            KeyType::Okp(curve) => Some(curve.jwk_name()),
+            KeyType::Rsa | KeyType::Oct => None,
+        }
+    }
+
+    /// The OID that names the key type in SPKI and PKCS#8: the algorithm OID, or for EC the
+    /// curve's `namedCurve` (all EC keys share the algorithm OID id-ecPublicKey). Secrets have
+    /// none.
+    pub fn oid(self) -> Option<ObjectIdentifier> {
+        match self {
+            KeyType::Rsa => Some(pkcs1::ALGORITHM_OID),
+            KeyType::Ec(EcCurve::P256) => Some(p256::NistP256::OID),
+            KeyType::Ec(EcCurve::P384) => Some(p384::NistP384::OID),
+            KeyType::Ec(EcCurve::P521) => Some(p521::NistP521::OID),
+            KeyType::Okp(OkpCurve::Ed25519) => Some(ed25519_dalek::pkcs8::ALGORITHM_OID),
+            KeyType::Oct => None,
+        }
+    }
+
     /// The JWK `kty` value.
     pub fn kty(self) -> &'static str {
         match self {

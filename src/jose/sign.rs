@@ -4,13 +4,10 @@
 //! uses a salt as long as the hash (RFC 7518 §3.5); RSA takes the caller's RNG for blinding
 //! (and for the PSS salt), so this module never reaches for a global RNG.
 
-use hmac::{KeyInit, Mac};
 use rand_core::CryptoRng;
 use serde_json::Value;
-use signature::{RandomizedSigner, SignatureEncoding, Signer};
 
-use super::algorithm::hash::with_hash;
-use super::algorithm::{Algorithm, Family, KeyType};
+use super::algorithm::Algorithm;
 use super::base64url;
 use super::duplicates::duplicate_members;
 use super::error::JoseError;
@@ -27,67 +24,7 @@ pub fn sign_bytes<R: CryptoRng + ?Sized>(
     rng: &mut R,
 ) -> Result<Vec<u8>, JoseError> {
     alg.check_fits(key.key_type())?;
-    let failed = |e: signature::Error| JoseError::SigningFailed {
-        alg: alg.as_str(),
-        reason: e.to_string(),
-    };
-    // check_fits made sure `alg` fits the key: only RSA still chooses by family and hash.
-    let hash = || {
-        alg.hash().ok_or(JoseError::AlgorithmKeyMismatch {
-            alg,
-            key: key.key_type(),
-        })
-    };
-    match key {
-        PrivateKey::Hmac(secret) => hmac_tag(alg, &secret.0, signing_input),
-        PrivateKey::Rsa(rsa_key) if alg.family() == Family::RsaPss => with_hash!(hash()?, D => {
-            // `new` uses the digest length as the salt length, as RFC 7518 §3.5 requires.
-            let signer = rsa::pss::SigningKey::<D>::new(rsa_key.clone());
-            let sig = signer.try_sign_with_rng(rng, signing_input).map_err(failed)?;
-            Ok(sig.to_vec())
-        }),
-        PrivateKey::Rsa(rsa_key) => with_hash!(hash()?, D => {
-            let signer = rsa::pkcs1v15::SigningKey::<D>::new(rsa_key.clone());
-            let sig = signer.try_sign_with_rng(rng, signing_input).map_err(failed)?;
-            Ok(sig.to_vec())
-        }),
-        PrivateKey::P256(k) => {
-            let sig: p256::ecdsa::Signature = k.try_sign(signing_input).map_err(failed)?;
-            Ok(sig.to_vec())
-        }
-        PrivateKey::P384(k) => {
-            let sig: p384::ecdsa::Signature = k.try_sign(signing_input).map_err(failed)?;
-            Ok(sig.to_vec())
-        }
-        PrivateKey::P521(k) => {
-            let sig: p521::ecdsa::Signature = k.try_sign(signing_input).map_err(failed)?;
-            Ok(sig.to_vec())
-        }
-        PrivateKey::Ed25519(k) => {
-            let sig: ed25519_dalek::Signature = k.try_sign(signing_input).map_err(failed)?;
-            Ok(sig.to_bytes().to_vec())
-        }
-    }
-}
-
-/// Computes an HMAC tag; the one HMAC code path, shared by signing and verification.
-pub(crate) fn hmac_tag(alg: Algorithm, secret: &[u8], msg: &[u8]) -> Result<Vec<u8>, JoseError> {
-    let hash = alg.hash().ok_or(JoseError::AlgorithmKeyMismatch {
-        alg,
-        key: KeyType::Oct,
-    })?;
-    with_hash!(hash, D => {
-        // HMAC accepts keys of any length (RFC 2104 hashes long ones), so this does not fail
-        // in practice; short secrets are a findings-panel warning, not an error.
-        let mut mac = <hmac::Hmac<D> as KeyInit>::new_from_slice(secret).map_err(|e| {
-            JoseError::SigningFailed {
-                alg: alg.as_str(),
-                reason: e.to_string(),
-            }
-        })?;
-        mac.update(msg);
-        Ok(mac.finalize().into_bytes().to_vec())
-    })
+    key.sign(alg, signing_input, rng)
 }
 
 /// What signing a header and payload needs, checked: the algorithm, the exact signing input,

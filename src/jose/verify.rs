@@ -5,20 +5,14 @@
 //! key's bytes as the HMAC secret). `none` is never verified. Every failure is a distinct
 //! typed error, so the UI can say exactly why a signature is rejected.
 
-mod ecdsa;
-
 use serde_json::{Map, Value};
-use signature::Verifier;
-use subtle::ConstantTimeEq;
 
-use super::algorithm::hash::with_hash;
-use super::algorithm::{Algorithm, Family};
+use super::algorithm::Algorithm;
 use super::backend::{RustCrypto, complete};
 use super::error::JoseError;
 use super::keys::{KeyCandidate, PublicKey};
 use super::lints::analyse_crit;
 use super::pipeline::{self, Done, Strictness};
-use super::sign::hmac_tag;
 use super::token::DecodedToken;
 
 /// The `crit` extensions this page implements: `b64` (RFC 7797, unencoded payload). Any other
@@ -104,44 +98,7 @@ pub(crate) fn signature_arithmetic(
     signing_input: &[u8],
     signature: &[u8],
 ) -> Result<(), JoseError> {
-    let mismatch = |_| JoseError::SignatureMismatch;
-    // The caller's precheck made sure `alg` fits the key: only the hash is still looked up.
-    let hash = || alg.hash().ok_or_else(|| mismatched(alg, key));
-    match key {
-        PublicKey::Hmac(secret) => {
-            let tag = hmac_tag(alg, &secret.0, signing_input)?;
-            // Constant-time comparison: timing must not reveal how many tag bytes matched.
-            if bool::from(tag.as_slice().ct_eq(signature)) {
-                Ok(())
-            } else {
-                Err(JoseError::SignatureMismatch)
-            }
-        }
-        PublicKey::Rsa(rsa_key) => {
-            with_hash!(hash()?, D => {
-                if alg.family() == Family::Rsa {
-                    let sig = rsa::pkcs1v15::Signature::try_from(signature).map_err(mismatch)?;
-                    rsa::pkcs1v15::VerifyingKey::<D>::new(rsa_key.clone())
-                        .verify(signing_input, &sig)
-                        .map_err(mismatch)
-                } else {
-                    // Salt length fixed to the hash length (RFC 7518 §3.5), not auto-detected.
-                    let sig = rsa::pss::Signature::try_from(signature).map_err(mismatch)?;
-                    rsa::pss::VerifyingKey::<D>::new(rsa_key.clone())
-                        .verify(signing_input, &sig)
-                        .map_err(mismatch)
-                }
-            })
-        }
-        PublicKey::P256(k) => ecdsa::verify_p256(k, signing_input, signature),
-        PublicKey::P384(k) => ecdsa::verify_p384(k, signing_input, signature),
-        PublicKey::P521(k) => ecdsa::verify_p521(k, signing_input, signature),
-        PublicKey::Ed25519(k) => {
-            let sig = ed25519_dalek::Signature::from_slice(signature).map_err(mismatch)?;
-            // verify_strict also rejects small-order keys and non-canonical R (RFC 8032 §5.1.7).
-            k.verify_strict(signing_input, &sig).map_err(mismatch)
-        }
-    }
+    key.verify(alg, signing_input, signature)
 }
 
 /// Every check [`verify_bytes`] makes before the signature arithmetic: `alg` fits the key, the
@@ -151,57 +108,10 @@ pub(crate) fn signature_arithmetic(
 /// first, so both engines reject the same inputs with the same typed errors.
 pub fn precheck(alg: Algorithm, key: &PublicKey, signature: &[u8]) -> Result<(), JoseError> {
     alg.check_fits(key.key_type())?;
-    match key {
-        PublicKey::Hmac(_) => {
-            let hash = alg.hash().ok_or_else(|| mismatched(alg, key))?;
-            check_len(alg, signature.len(), hash.output_len())
-        }
-        PublicKey::Rsa(rsa_key) => {
-            use rsa::traits::PublicKeyParts;
-            check_len(alg, signature.len(), rsa_key.size())
-        }
-        PublicKey::P256(_) => ecdsa::check_p256(alg, signature),
-        PublicKey::P384(_) => ecdsa::check_p384(alg, signature),
-        PublicKey::P521(_) => ecdsa::check_p521(alg, signature),
-        PublicKey::Ed25519(k) => {
-            check_len(alg, signature.len(), ed25519_dalek::SIGNATURE_LENGTH)?;
-            ed25519_strict_precheck(k, signature)
-        }
-    }
+    key.precheck(alg, signature)
 }
 
-/// The parts of `verify_strict` that are not the verification equation: R decodes and is not
-/// of small order, the key is not of small order, and s is canonical (below the group order).
-fn ed25519_strict_precheck(
-    key: &ed25519_dalek::VerifyingKey,
-    signature: &[u8],
-) -> Result<(), JoseError> {
-    use curve25519_dalek::edwards::CompressedEdwardsY;
-    use curve25519_dalek::scalar::Scalar;
-    let (r, s) = signature.split_at(signature.len().min(32));
-    let r_ok = <[u8; 32]>::try_from(r)
-        .ok()
-        .and_then(|r| CompressedEdwardsY(r).decompress())
-        .is_some_and(|point| !point.is_small_order());
-    let s_ok = <[u8; 32]>::try_from(s)
-        .ok()
-        .is_some_and(|s| bool::from(Scalar::from_canonical_bytes(s).is_some()));
-    if r_ok && s_ok && !key.is_weak() {
-        Ok(())
-    } else {
-        Err(JoseError::SignatureMismatch)
-    }
-}
-
-/// The error for an algorithm that does not fit the key (after `check_fits`, unreachable: a
-/// typed error rather than a panic).
-fn mismatched(alg: Algorithm, key: &PublicKey) -> JoseError {
-    JoseError::AlgorithmKeyMismatch {
-        alg,
-        key: key.key_type(),
-    }
-}
-
+/// A signature of the wrong length for `alg`.
 pub(crate) fn check_len(alg: Algorithm, got: usize, expected: usize) -> Result<(), JoseError> {
     if got == expected {
         Ok(())

@@ -2,48 +2,36 @@
 //! ([`KeyType`]), and names the unsupported ones so error messages
 //! can say "Ed448" instead of an OID.
 
-use p256::elliptic_curve::pkcs8::AssociatedOid;
 use spki::{AlgorithmIdentifierRef, ObjectIdentifier};
 
 use crate::jose::JoseError;
 pub use crate::jose::key_type::{EcCurve, KeyType, OkpCurve};
 
-impl EcCurve {
-    /// The curve named by a `namedCurve` OID (SPKI / PKCS#8 parameters, SEC1, `EC PARAMETERS`).
-    pub(crate) fn from_oid(oid: ObjectIdentifier) -> Result<Self, JoseError> {
-        if oid == p256::NistP256::OID {
-            Ok(EcCurve::P256)
-        } else if oid == p384::NistP384::OID {
-            Ok(EcCurve::P384)
-        } else if oid == p521::NistP521::OID {
-            Ok(EcCurve::P521)
-        } else {
-            Err(JoseError::UnsupportedCurve(describe_oid(oid)))
-        }
-    }
+/// The curve named by a `namedCurve` OID (SPKI / PKCS#8 parameters, SEC1, `EC PARAMETERS`).
+pub(crate) fn curve_from_oid(oid: ObjectIdentifier) -> Result<EcCurve, JoseError> {
+    EcCurve::from_oid(oid).ok_or_else(|| JoseError::UnsupportedCurve(describe_oid(oid)))
 }
 
 /// RSASSA-PSS (RFC 4055): a key restricted to PSS; imported as an ordinary RSA key.
 const RSASSA_PSS: &str = "1.2.840.113549.1.1.10";
 
-impl KeyType {
-    /// The key type an SPKI or PKCS#8 `AlgorithmIdentifier` names; unsupported algorithms and
-    /// curves get a named error.
-    pub(crate) fn from_identifier(alg: &AlgorithmIdentifierRef<'_>) -> Result<Self, JoseError> {
-        if alg.oid == pkcs1::ALGORITHM_OID || alg.oid.to_string() == RSASSA_PSS {
-            Ok(KeyType::Rsa)
-        } else if alg.oid == ed25519_dalek::pkcs8::ALGORITHM_OID {
-            Ok(KeyType::Okp(OkpCurve::Ed25519))
-        } else if alg.oid == p256::elliptic_curve::ALGORITHM_OID {
-            let curve = alg.parameters_oid().map_err(|e| JoseError::MalformedDer {
-                structure: "EC key algorithm parameters",
-                reason: format!("expected a named curve OID ({e})"),
-            })?;
-            EcCurve::from_oid(curve).map(KeyType::Ec)
-        } else {
-            Err(JoseError::UnsupportedKeyAlgorithm(describe_oid(alg.oid)))
-        }
+/// The key type an SPKI or PKCS#8 `AlgorithmIdentifier` names ([`KeyType::oid`]); unsupported
+/// algorithms and curves get a named error.
+pub(crate) fn key_type_of(alg: &AlgorithmIdentifierRef<'_>) -> Result<KeyType, JoseError> {
+    if alg.oid == p256::elliptic_curve::ALGORITHM_OID {
+        let curve = alg.parameters_oid().map_err(|e| JoseError::MalformedDer {
+            structure: "EC key algorithm parameters",
+            reason: format!("expected a named curve OID ({e})"),
+        })?;
+        return curve_from_oid(curve).map(KeyType::Ec);
     }
+    if alg.oid.to_string() == RSASSA_PSS {
+        return Ok(KeyType::Rsa);
+    }
+    KeyType::ALL
+        .into_iter()
+        .find(|t| !matches!(t, KeyType::Ec(_)) && t.oid() == Some(alg.oid))
+        .ok_or_else(|| JoseError::UnsupportedKeyAlgorithm(describe_oid(alg.oid)))
 }
 
 /// Well-known OIDs of keys and curves that JWS cannot use, so errors can name them.
@@ -81,7 +69,7 @@ mod tests {
         let ed448 = ObjectIdentifier::new_unwrap("1.3.101.113");
         assert_eq!(describe_oid(ed448), "Ed448 (OID 1.3.101.113)");
         assert_eq!(
-            EcCurve::from_oid(ObjectIdentifier::new_unwrap("1.3.132.0.10")),
+            curve_from_oid(ObjectIdentifier::new_unwrap("1.3.132.0.10")),
             Err(JoseError::UnsupportedCurve(
                 "secp256k1 (OID 1.3.132.0.10)".into()
             ))

@@ -7,7 +7,7 @@
 use der::{Decode, Encode};
 use spki::ObjectIdentifier;
 
-use super::algorithm::{EcCurve, KeyType, OkpCurve};
+use super::algorithm::{EcCurve, KeyType, curve_from_oid, key_type_of};
 use super::components::{
     RsaPrivateParts, check_public_matches, ec_private, ec_public, ed25519_private, ed25519_public,
     rsa_private, rsa_public,
@@ -33,16 +33,11 @@ pub(crate) fn public_from_spki(der: &[u8]) -> Result<PublicKey, JoseError> {
             structure: "SubjectPublicKeyInfo (PUBLIC KEY)",
             reason: "the public key BIT STRING has unused bits".into(),
         })?;
-    match KeyType::from_identifier(&spki.algorithm)? {
-        KeyType::Rsa => public_from_pkcs1(key_bytes),
-        KeyType::Ec(curve) => ec_public(curve, key_bytes),
-        KeyType::Okp(OkpCurve::Ed25519) => ed25519_public(key_bytes),
-        KeyType::Oct => Err(no_oid_for_secrets()),
-    }
+    super::public_from_spki_key(key_type_of(&spki.algorithm)?, key_bytes)
 }
 
 /// HMAC secrets have no algorithm OID, so an `AlgorithmIdentifier` never names one.
-fn no_oid_for_secrets() -> JoseError {
+pub(super) fn no_oid_for_secrets() -> JoseError {
     JoseError::UnsupportedKeyAlgorithm("an HMAC secret (they have no key algorithm OID)".into())
 }
 
@@ -70,22 +65,23 @@ pub(crate) fn public_from_certificate(der: &[u8]) -> Result<PublicKey, JoseError
 pub(crate) fn private_from_pkcs8(der: &[u8]) -> Result<PrivateKey, JoseError> {
     let info = pkcs8::PrivateKeyInfoRef::from_der(der).map_err(malformed("PKCS#8 private key"))?;
     let inner = info.private_key.as_bytes();
-    match KeyType::from_identifier(&info.algorithm)? {
-        KeyType::Oct => Err(no_oid_for_secrets()),
-        KeyType::Rsa => private_from_pkcs1(inner),
-        KeyType::Ec(curve) => private_from_sec1(inner, Some(curve)),
-        KeyType::Okp(OkpCurve::Ed25519) => {
-            // The PKCS#8 payload is an OCTET STRING holding the 32-byte seed (RFC 8410).
-            let seed = <&der::asn1::OctetStringRef>::from_der(inner)
-                .map_err(malformed("Ed25519 private key (RFC 8410 CurvePrivateKey)"))?;
-            let key = ed25519_private(seed.as_bytes())?;
-            // PKCS#8 v2 (OneAsymmetricKey) may carry the public key too.
-            if let Some(public) = info.public_key.as_ref().and_then(|bits| bits.as_bytes()) {
-                check_public_matches(&key, &ed25519_public(public)?, "Ed25519")?;
-            }
-            Ok(key)
-        }
+    let public = info.public_key.as_ref().and_then(|bits| bits.as_bytes());
+    super::private_from_pkcs8_key(key_type_of(&info.algorithm)?, inner, public)
+}
+
+/// An Ed25519 private key from its PKCS#8 payload: an OCTET STRING holding the 32-byte seed
+/// (RFC 8410), checked against the public key PKCS#8 v2 (OneAsymmetricKey) may carry too.
+pub(super) fn ed25519_from_pkcs8(
+    inner: &[u8],
+    public: Option<&[u8]>,
+) -> Result<PrivateKey, JoseError> {
+    let seed = <&der::asn1::OctetStringRef>::from_der(inner)
+        .map_err(malformed("Ed25519 private key (RFC 8410 CurvePrivateKey)"))?;
+    let key = ed25519_private(seed.as_bytes())?;
+    if let Some(public) = public {
+        check_public_matches(&key, &ed25519_public(public)?, "Ed25519")?;
     }
+    Ok(key)
 }
 
 /// An RSA private key from a DER PKCS#1 `RSAPrivateKey` (PEM `RSA PRIVATE KEY`).
@@ -118,7 +114,7 @@ pub(crate) fn private_from_sec1(
     let own_curve = key
         .parameters
         .and_then(|p| p.named_curve())
-        .map(EcCurve::from_oid)
+        .map(curve_from_oid)
         .transpose()?;
     let curve = match (own_curve, curve_hint) {
         (Some(own), Some(hint)) if own != hint => {
@@ -154,7 +150,7 @@ pub(crate) fn private_from_sec1(
 pub(crate) fn curve_from_ec_parameters(der: &[u8]) -> Result<EcCurve, JoseError> {
     let oid = ObjectIdentifier::from_der(der)
         .map_err(malformed("EC PARAMETERS (only named curves are supported)"))?;
-    EcCurve::from_oid(oid)
+    curve_from_oid(oid)
 }
 
 #[cfg(test)]

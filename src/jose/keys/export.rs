@@ -5,13 +5,10 @@
 //! `openssl pkey -pubout` / `openssl rsa -pubout` print for the same key.
 
 use pkcs1::EncodeRsaPrivateKey;
-use pkcs8::{EncodePrivateKey, LineEnding};
-use rsa::traits::PrivateKeyParts;
+use pkcs8::LineEnding;
 use serde_json::{Value, json};
-use spki::EncodePublicKey;
 
-use super::components::rsa_crt_values;
-use super::thumbprint::{b64, required_members};
+use super::thumbprint::b64;
 use super::{PrivateKey, PublicKey};
 use crate::jose::JoseError;
 
@@ -25,18 +22,11 @@ fn encoding_error(format: &'static str) -> impl Fn(&dyn std::fmt::Display) -> Jo
 impl PublicKey {
     /// The DER `SubjectPublicKeyInfo`; an HMAC secret has none.
     pub fn to_spki_der(&self) -> Result<Vec<u8>, JoseError> {
-        let doc = match self {
-            PublicKey::Rsa(k) => k.to_public_key_der(),
-            PublicKey::P256(k) => k.to_public_key_der(),
-            PublicKey::P384(k) => k.to_public_key_der(),
-            PublicKey::P521(k) => k.to_public_key_der(),
-            PublicKey::Ed25519(k) => k.to_public_key_der(),
-            PublicKey::Hmac(_) => {
-                return Err(JoseError::KeyExportUnsupported {
-                    format: "a PEM public key",
-                    key: self.describe(),
-                });
-            }
+        let Some(doc) = self.spki_document() else {
+            return Err(JoseError::KeyExportUnsupported {
+                format: "a PEM public key",
+                key: self.describe(),
+            });
         };
         doc.map(|doc| doc.into_vec())
             .map_err(|e| encoding_error("SPKI")(&e))
@@ -52,13 +42,13 @@ impl PublicKey {
     /// The public JWK: exactly the RFC 7638 required members, in lexicographic order
     /// (for an HMAC secret: `k` and `kty`, i.e. the secret itself).
     pub fn to_jwk(&self) -> Value {
-        Value::Object(required_members(self))
+        Value::Object(self.required_members())
     }
 
     /// The JWK to publish to a gateway or JWKS endpoint: the public members plus `kid` (the RFC
     /// 7638 thumbprint), `use: "sig"` and `alg` (e.g. "RS256").
     pub fn to_published_jwk(&self, alg: &str) -> Value {
-        let mut jwk = required_members(self);
+        let mut jwk = self.required_members();
         jwk.insert("kid".into(), self.thumbprint().into());
         jwk.insert("use".into(), "sig".into());
         jwk.insert("alg".into(), alg.into());
@@ -69,24 +59,11 @@ impl PublicKey {
 impl PrivateKey {
     /// The DER PKCS#8 `PrivateKeyInfo`; an HMAC secret has none.
     pub fn to_pkcs8_der(&self) -> Result<Vec<u8>, JoseError> {
-        let doc = match self {
-            PrivateKey::Rsa(k) => k.to_pkcs8_der(),
-            PrivateKey::P256(k) => k.to_pkcs8_der(),
-            PrivateKey::P384(k) => k.to_pkcs8_der(),
-            PrivateKey::P521(k) => k.to_pkcs8_der(),
-            // Seed only (PKCS#8 v1, RFC 8410), as `openssl genpkey` writes it; ed25519-dalek's
-            // own encoder would add the public key (v2), which older tools reject.
-            PrivateKey::Ed25519(k) => ed25519_dalek::ed25519::pkcs8::KeypairBytes {
-                secret_key: k.to_bytes(),
-                public_key: None,
-            }
-            .to_pkcs8_der(),
-            PrivateKey::Hmac(_) => {
-                return Err(JoseError::KeyExportUnsupported {
-                    format: "PKCS#8 PEM",
-                    key: self.describe(),
-                });
-            }
+        let Some(doc) = self.pkcs8_document() else {
+            return Err(JoseError::KeyExportUnsupported {
+                format: "PKCS#8 PEM",
+                key: self.describe(),
+            });
         };
         doc.map(|doc| doc.as_bytes().to_vec())
             .map_err(|e| encoding_error("PKCS#8")(&e))
@@ -115,35 +92,11 @@ impl PrivateKey {
     /// The private JWK: the public members (lexicographic) followed by the private ones
     /// (`d`; for RSA also `p`, `q`, `dp`, `dq`, `qi`). For an HMAC secret: `k` and `kty`.
     pub fn to_jwk(&self) -> Value {
-        let mut jwk = required_members(&self.public_key());
-        let mut add = |name: &str, bytes: &[u8]| {
+        let mut jwk = self.public_key().required_members();
+        self.add_private_members(&mut |name: &str, bytes: &[u8]| {
             jwk.insert(name.into(), b64(bytes));
-        };
-        match self {
-            PrivateKey::Rsa(k) => add_rsa_private(k, &mut add),
-            PrivateKey::P256(k) => add("d", &k.to_bytes()),
-            PrivateKey::P384(k) => add("d", &k.to_bytes()),
-            PrivateKey::P521(k) => add("d", &k.to_bytes()),
-            PrivateKey::Ed25519(k) => add("d", &k.to_bytes()),
-            PrivateKey::Hmac(_) => {}
-        }
+        });
         Value::Object(jwk)
-    }
-}
-
-/// RSA private members. Serialisation runs on the user's own key for display, so the
-/// variable-time trimming of the big-endian encodings leaks nothing to anyone else.
-fn add_rsa_private(key: &rsa::PrivateKey, add: &mut impl FnMut(&str, &[u8])) {
-    add("d", &key.d().to_be_bytes_trimmed_vartime());
-    let primes = key.primes();
-    if let [p, q] = primes {
-        add("p", &p.to_be_bytes_trimmed_vartime());
-        add("q", &q.to_be_bytes_trimmed_vartime());
-        if let Some([dp, dq, qi]) = rsa_crt_values(key) {
-            add("dp", &dp);
-            add("dq", &dq);
-            add("qi", &qi);
-        }
     }
 }
 

@@ -111,63 +111,71 @@ impl<'a> Jwk<'a> {
         self.members.contains_key(name)
     }
 
+    /// The key type `kty` (and `crv`, for the types that have one) names.
+    fn key_type(&self) -> Result<KeyType, JoseError> {
+        let mut with_kty = KeyType::ALL
+            .into_iter()
+            .filter(|t| t.kty() == self.kty)
+            .peekable();
+        let first = with_kty
+            .peek()
+            .copied()
+            .ok_or_else(|| unsupported_kty(self.kty))?;
+        if first.crv().is_none() {
+            return Ok(first);
+        }
+        let crv = self.required_str("crv")?;
+        with_kty
+            .find(|t| t.crv() == Some(crv))
+            .ok_or_else(|| JoseError::UnsupportedCurve(format!("\"{crv}\"")))
+    }
+
     /// The public key (for `oct`: the secret) this JWK describes. Private members are ignored.
     pub(crate) fn public_key(&self) -> Result<PublicKey, JoseError> {
-        match self.kty {
-            "RSA" => rsa_public(&self.required_bytes("n")?, &self.required_bytes("e")?)
-                .map(PublicKey::Rsa),
-            "EC" => {
-                let curve = self.ec_curve()?;
-                ec_public(curve, &self.ec_point(curve)?)
-            }
-            "OKP" => {
-                self.okp_curve()?;
-                ed25519_public(&self.sized_bytes("x", 32, "Ed25519")?)
-            }
-            "oct" => self.oct_secret().map(PublicKey::Hmac),
-            other => Err(unsupported_kty(other)),
-        }
+        super::public_from_jwk(self.key_type()?, self)
     }
 
     /// The private key this JWK describes; a public-only JWK gives [`JoseError::NotAPrivateKey`].
     pub(crate) fn private_key(&self) -> Result<PrivateKey, JoseError> {
-        if self.kty != "oct" && !self.has("d") {
+        let key_type = self.key_type()?;
+        if key_type != KeyType::Oct && !self.has("d") {
             return Err(JoseError::NotAPrivateKey {
                 found: format!("a public {} JWK (it has no \"d\" member)", self.kty),
             });
         }
-        match self.kty {
-            "RSA" => self.rsa_private().map(PrivateKey::Rsa),
-            "EC" => {
-                let curve = self.ec_curve()?;
-                let key = ec_private(
-                    curve,
-                    &self.sized_bytes("d", curve.field_len(), curve.jwk_name())?,
-                )?;
-                check_public_matches(
-                    &key,
-                    &ec_public(curve, &self.ec_point(curve)?)?,
-                    KeyType::Ec(curve).name(),
-                )?;
-                Ok(key)
-            }
-            "OKP" => {
-                self.okp_curve()?;
-                let key = ed25519_private(&self.sized_bytes("d", 32, "Ed25519")?)?;
-                check_public_matches(
-                    &key,
-                    &ed25519_public(&self.sized_bytes("x", 32, "Ed25519")?)?,
-                    "Ed25519",
-                )?;
-                Ok(key)
-            }
-            "oct" => self.oct_secret().map(PrivateKey::Hmac),
-            other => Err(unsupported_kty(other)),
-        }
+        super::private_from_jwk(key_type, self)
     }
 
-    fn ec_curve(&self) -> Result<EcCurve, JoseError> {
-        EcCurve::from_jwk_name(self.required_str("crv")?)
+    /// An RSA public key from `n` and `e`.
+    pub(super) fn rsa_public(&self) -> Result<PublicKey, JoseError> {
+        rsa_public(&self.required_bytes("n")?, &self.required_bytes("e")?).map(PublicKey::Rsa)
+    }
+
+    /// An EC public key from `x` and `y`.
+    pub(super) fn ec_public(&self, curve: EcCurve) -> Result<PublicKey, JoseError> {
+        ec_public(curve, &self.ec_point(curve)?)
+    }
+
+    /// An EC private key from `d`, checked against `x` and `y`.
+    pub(super) fn ec_private(&self, curve: EcCurve) -> Result<PrivateKey, JoseError> {
+        let d = self.sized_bytes("d", curve.field_len(), curve.jwk_name())?;
+        let key = ec_private(curve, &d)?;
+        let public = ec_public(curve, &self.ec_point(curve)?)?;
+        check_public_matches(&key, &public, KeyType::Ec(curve).name())?;
+        Ok(key)
+    }
+
+    /// An Ed25519 public key from `x`.
+    pub(super) fn ed25519_public(&self) -> Result<PublicKey, JoseError> {
+        ed25519_public(&self.sized_bytes("x", 32, "Ed25519")?)
+    }
+
+    /// An Ed25519 private key from `d`, checked against `x`.
+    pub(super) fn ed25519_private(&self) -> Result<PrivateKey, JoseError> {
+        let key = ed25519_private(&self.sized_bytes("d", 32, "Ed25519")?)?;
+        let public = ed25519_public(&self.sized_bytes("x", 32, "Ed25519")?)?;
+        check_public_matches(&key, &public, "Ed25519")?;
+        Ok(key)
     }
 
     /// `04 || x || y`, the uncompressed SEC1 point the curve crates decode.
@@ -179,14 +187,7 @@ impl<'a> Jwk<'a> {
         Ok(point)
     }
 
-    fn okp_curve(&self) -> Result<(), JoseError> {
-        match self.required_str("crv")? {
-            "Ed25519" => Ok(()),
-            other => Err(JoseError::UnsupportedCurve(format!("\"{other}\""))),
-        }
-    }
-
-    fn oct_secret(&self) -> Result<HmacSecret, JoseError> {
+    pub(super) fn oct_secret(&self) -> Result<HmacSecret, JoseError> {
         let k = self.required_bytes("k")?;
         if k.is_empty() {
             return Err(JoseError::JwkInvalidMember {
@@ -197,7 +198,7 @@ impl<'a> Jwk<'a> {
         Ok(HmacSecret(k))
     }
 
-    fn rsa_private(&self) -> Result<rsa::PrivateKey, JoseError> {
+    pub(super) fn rsa_private(&self) -> Result<rsa::PrivateKey, JoseError> {
         if self.has("oth") {
             return Err(JoseError::UnsupportedKeyAlgorithm(
                 "multi-prime RSA (JWK member \"oth\")".into(),
@@ -247,7 +248,12 @@ impl<'a> Jwk<'a> {
 }
 
 fn unsupported_kty(kty: &str) -> JoseError {
-    JoseError::UnsupportedKeyAlgorithm(format!("JWK kty \"{kty}\" (supported: RSA, EC, OKP, oct)"))
+    let mut supported: Vec<&str> = KeyType::ALL.iter().map(|t| t.kty()).collect();
+    supported.dedup();
+    JoseError::UnsupportedKeyAlgorithm(format!(
+        "JWK kty \"{kty}\" (supported: {})",
+        supported.join(", ")
+    ))
 }
 
 fn wrong_type(member: &str, value: &Value) -> JoseError {

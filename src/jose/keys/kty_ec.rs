@@ -1,14 +1,47 @@
-//! ECDSA signature checks shared by the three curves.
+//! EC keys (`kty: "EC"`, P-256/384/521): ES* signatures, their shape checks, and the JWK
+//! members.
 //!
 //! JWS ECDSA signatures are the fixed-size big-endian r||s (RFC 7518 §3.4), never ASN.1 DER.
 //! The shape checks run before the curve library so that the user gets a specific reason
 //! (DER instead of r||s, zero scalar) rather than a bare "invalid signature".
 
-use signature::Verifier;
+use serde_json::{Map, Value};
+use signature::{SignatureEncoding, Signer, Verifier};
 
-use super::super::algorithm::{Algorithm, EcCurve};
-use super::super::ecdsa_shape::{EcdsaShape, ecdsa_shape};
-use super::super::error::JoseError;
+use super::thumbprint::{b64, object};
+use crate::jose::algorithm::{Algorithm, EcCurve};
+use crate::jose::ecdsa_shape::{EcdsaShape, ecdsa_shape};
+use crate::jose::error::JoseError;
+
+/// Signs with RFC 6979 deterministic nonces; the signature comes out as fixed-size r||s.
+pub(super) fn sign<S, Sig>(alg: Algorithm, key: &S, input: &[u8]) -> Result<Vec<u8>, JoseError>
+where
+    S: Signer<Sig>,
+    Sig: SignatureEncoding,
+{
+    key.try_sign(input)
+        .map(|sig| sig.to_vec())
+        .map_err(|e| JoseError::SigningFailed {
+            alg: alg.as_str(),
+            reason: e.to_string(),
+        })
+}
+
+/// `crv`, `kty`, `x` and `y` from an uncompressed SEC1 point, whose coordinates are full-length
+/// as RFC 7518 section 6.2.1.2 requires.
+pub(super) fn members<S>(curve: EcCurve, point: &sec1::point::EncodedPoint<S>) -> Map<String, Value>
+where
+    S: sec1::point::ModulusSize,
+{
+    // A verifying key is never the identity, so both coordinates are always present.
+    let coordinate = |c: Option<&[u8]>| b64(c.unwrap_or_default());
+    object([
+        ("crv", curve.jwk_name().into()),
+        ("kty", "EC".into()),
+        ("x", coordinate(point.x().map(|x| x.as_slice()))),
+        ("y", coordinate(point.y().map(|y| y.as_slice()))),
+    ])
+}
 
 /// Verifies an ES256 signature.
 pub(super) fn verify_p256(

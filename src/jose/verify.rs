@@ -173,11 +173,20 @@ pub fn verify_with_keys(
     token: &DecodedToken,
     keys: &[KeyCandidate],
 ) -> Result<MatchReport, JoseError> {
+    with_keys_on_rust(token, keys, Strictness::Strict)
+}
+
+/// [`pipeline::verify_with_keys`] on the Rust engine, which completes without waiting.
+fn with_keys_on_rust(
+    token: &DecodedToken,
+    keys: &[KeyCandidate],
+    strictness: Strictness,
+) -> Result<MatchReport, JoseError> {
     complete(pipeline::verify_with_keys(
         &RustCrypto,
         token,
         keys,
-        Strictness::Strict,
+        strictness,
     ))
 }
 
@@ -187,12 +196,7 @@ pub fn verify_with_keys_lenient(
     token: &DecodedToken,
     keys: &[KeyCandidate],
 ) -> Result<MatchReport, JoseError> {
-    complete(pipeline::verify_with_keys(
-        &RustCrypto,
-        token,
-        keys,
-        Strictness::Lenient,
-    ))
+    with_keys_on_rust(token, keys, Strictness::Lenient)
 }
 
 /// The keys a verifier tries for `token`, with their indices in `keys`, in order, and whether the

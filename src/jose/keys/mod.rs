@@ -4,7 +4,11 @@
 //! Where each behaviour lives:
 //! - [`parse_public_keys`] / [`parse_private_key`] (`import.rs`) detect the format and hand off to
 //!   `pem.rs` (PEM blocks), `der.rs` (SPKI, PKCS#8, PKCS#1, SEC1, X.509) and `jwk.rs` / `jwks.rs`.
-//! - `algorithm.rs` is the one place that maps OIDs and JWK `crv` names to key types.
+//! - Key types are found from OIDs (`algorithm.rs`) and JWK `kty`/`crv` (`jwk.rs`) by looking them
+//!   up in [`KeyType::ALL`], so neither file names a family.
+//! - This file is the family table: every operation that differs by family dispatches here into
+//!   the family's module, named after its JWK `kty` (`kty_rsa.rs`, `kty_ec.rs`, `kty_okp.rs`,
+//!   `kty_oct.rs`).
 //! - [`parse_hmac_secret`] (`secret.rs`), export (`export.rs`), thumbprints (`thumbprint.rs`),
 //!   descriptions (`describe.rs`) and generation (`generate.rs`).
 //!
@@ -19,7 +23,7 @@ mod generate;
 mod import;
 mod jwk;
 mod jwks;
-pub(crate) mod kty_ec;
+mod kty_ec;
 mod kty_oct;
 mod kty_okp;
 mod kty_rsa;

@@ -8,13 +8,14 @@
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{KeyInit, Mac};
-use jwt_debugger::app::verification::{KeyInputs, SignatureStatus, signature_status};
+use jwt_debugger::jose::backend::RustCrypto;
 use jwt_debugger::jose::backend::run_ready;
 use jwt_debugger::jose::keys::{
     self, KeyCandidate, PublicKey, SecretEncoding, parse_private_key, parse_public_keys,
     public_key_in_secret,
 };
 use jwt_debugger::jose::token::{DecodedToken, decode};
+use jwt_debugger::jose::verdict::{KeyInputs, SignatureStatus, signature_status};
 use jwt_debugger::jose::{JoseError, verify};
 
 const RSA_PUBLIC_PEM: &str = include_str!("fixtures/openssl/rsa2048-public.pem");
@@ -50,8 +51,9 @@ fn status(
         key_in_secret: &key_in_secret,
         public_keys: &public_keys,
         public_key_empty: public.trim().is_empty(),
+        allowed_algs: &[],
     };
-    run_ready(signature_status(decoded, inputs)).expect("the Rust engine never waits")
+    run_ready(signature_status(&RustCrypto, decoded, inputs)).expect("the Rust engine never waits")
 }
 
 fn status_of(token: &str, secret: &str, public: &str) -> SignatureStatus {
@@ -132,8 +134,9 @@ fn status_b64url_secret(
         key_in_secret: &no_key,
         public_keys: &no_keys,
         public_key_empty: true,
+        allowed_algs: &[],
     };
-    run_ready(signature_status(decoded, inputs)).unwrap()
+    run_ready(signature_status(&RustCrypto, decoded, inputs)).unwrap()
 }
 
 /// Item 7: RFC 7797 section 4: the same payload `$.02` signed with `b64` true (4.1) and with

@@ -8,7 +8,6 @@ pub mod callbacks;
 pub mod components;
 pub mod engine;
 pub mod example;
-pub mod gateway;
 pub mod hooks;
 pub mod js_error;
 pub mod keygen;

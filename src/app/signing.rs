@@ -6,11 +6,12 @@
 use serde_json::{Map, Value};
 
 use crate::app::engine::WebCrypto;
-use crate::app::verification::{KeyInputs, SignatureStatus, signature_status};
-use crate::jose::algorithm::KeyInput;
+use crate::app::verification::{KeyInputs, SignatureStatus};
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
 use crate::jose::pipeline;
-use crate::jose::sign::{SigningInput, signing_input};
+pub use crate::jose::sign::SignError;
+use crate::jose::sign::{self, SigningInput};
+use crate::jose::verdict::signature_status;
 use crate::jose::{Algorithm, JoseError, token};
 
 /// A token signed in the page, the public key that verifies it (none for HMAC), and the
@@ -88,47 +89,8 @@ impl std::fmt::Debug for SignJob {
     }
 }
 
-/// Why Encode mode could not sign: the editors' text, the key input, or the core's refusal.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SignError {
-    /// The Header editor does not hold JSON.
-    #[error("the header is not valid JSON (line {line}, column {column})")]
-    HeaderNotJson {
-        /// 1-based line of the error.
-        line: usize,
-        /// 1-based column of the error.
-        column: usize,
-    },
-    /// The Header editor holds JSON that is not an object.
-    #[error("the header must be a JSON object")]
-    HeaderNotObject,
-    /// The Payload editor does not hold JSON.
-    #[error("the payload is not valid JSON (line {line}, column {column})")]
-    PayloadNotJson {
-        /// 1-based line of the error.
-        line: usize,
-        /// 1-based column of the error.
-        column: usize,
-    },
-    /// `alg: "none"`: nothing to sign with.
-    #[error("alg \"none\" tokens are unsigned: pick an algorithm to sign")]
-    Unsigned,
-    /// An HS* header and an empty Secret box.
-    #[error("enter a secret to sign with {}", alg.as_str())]
-    NoSecret {
-        /// The header's algorithm.
-        alg: Algorithm,
-    },
-    /// The Private key box does not read.
-    #[error("the private key cannot be read: {0}")]
-    PrivateKey(JoseError),
-    /// The core refused the header, the secret, the key for the algorithm, or the signature.
-    #[error(transparent)]
-    Jose(#[from] JoseError),
-}
-
-/// Checks the editors' header and payload and picks the key: the secret (HS*) or the private
-/// key (others), as [`Algorithm::key_input`] says.
+/// The core's [`sign::prepare_signing`] on the editors' texts, kept with what the page needs to
+/// show the new token (the payload text, the secret to check it with).
 pub fn prepare_signing(
     header: &str,
     payload: &str,
@@ -137,35 +99,10 @@ pub fn prepare_signing(
     key_in_secret: &Result<Option<PublicKey>, JoseError>,
     private_key: &Result<PrivateKey, JoseError>,
 ) -> Result<SignJob, SignError> {
-    match serde_json::from_str::<Value>(header) {
-        Ok(Value::Object(_)) => {}
-        Ok(_) => return Err(SignError::HeaderNotObject),
-        Err(e) => {
-            return Err(SignError::HeaderNotJson {
-                line: e.line(),
-                column: e.column(),
-            });
-        }
-    }
-    serde_json::from_str::<serde::de::IgnoredAny>(payload).map_err(|e| {
-        SignError::PayloadNotJson {
-            line: e.line(),
-            column: e.column(),
-        }
-    })?;
-    let input = signing_input(header, payload)?;
-    let alg = input.alg;
-    let key = match alg.key_input() {
-        KeyInput::Unsecured => return Err(SignError::Unsigned),
-        KeyInput::SharedSecret if secret.is_empty() => return Err(SignError::NoSecret { alg }),
-        KeyInput::SharedSecret => {
-            PrivateKey::Hmac(keys::parse_hmac_secret(secret, secret_encoding)?)
-        }
-        KeyInput::KeyPair => private_key.clone().map_err(SignError::PrivateKey)?,
-    };
-    alg.check_fits(key.key_type())?;
+    let (input, key) =
+        sign::prepare_signing(header, payload, secret, secret_encoding, private_key)?;
     Ok(SignJob {
-        alg,
+        alg: input.alg,
         input,
         payload: payload.to_owned(),
         key,
@@ -195,8 +132,9 @@ pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signe
                 key_in_secret: &job.key_in_secret,
                 public_keys: &no_keys,
                 public_key_empty: true,
+                allowed_algs: &[],
             };
-            signature_status(&decoded, inputs).await
+            signature_status(&WebCrypto, &decoded, inputs).await
         }
         (_, Some(own)) => {
             let inputs = KeyInputs {
@@ -205,8 +143,9 @@ pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signe
                 key_in_secret: &no_key_in_secret,
                 public_keys: &own.candidates,
                 public_key_empty: false,
+                allowed_algs: &[],
             };
-            signature_status(&decoded, inputs).await
+            signature_status(&WebCrypto, &decoded, inputs).await
         }
         (_, None) => SignatureStatus::NotVerified("the signing key has no public half".into()),
     };

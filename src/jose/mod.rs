@@ -12,6 +12,7 @@ pub mod claims;
 pub mod duplicates;
 pub mod ecdsa_shape;
 pub mod error;
+pub mod gateway;
 pub mod json_text;
 pub mod key_type;
 pub mod keys;
@@ -20,6 +21,7 @@ pub mod pipeline;
 pub mod rng;
 pub mod sign;
 pub mod token;
+pub mod verdict;
 pub mod verify;
 
 pub use algorithm::Algorithm;

@@ -8,10 +8,11 @@ use rand_core::CryptoRng;
 use serde_json::Value;
 
 use super::algorithm::Algorithm;
+use super::algorithm::KeyInput;
 use super::base64url;
 use super::duplicates::duplicate_members;
 use super::error::JoseError;
-use super::keys::PrivateKey;
+use super::keys::{self, PrivateKey, SecretEncoding};
 use super::token::parse_alg;
 use super::verify::check_header;
 
@@ -116,4 +117,83 @@ pub fn sign_token<R: CryptoRng + ?Sized>(
     let input = signing_input(header_json, payload_json)?;
     let signature = sign_bytes(input.alg, key, &input.input, rng)?;
     Ok(input.token(&signature))
+}
+
+/// Why a header and payload cannot be signed: their text, the key input, or the core's refusal.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SignError {
+    /// The Header editor does not hold JSON.
+    #[error("the header is not valid JSON (line {line}, column {column})")]
+    HeaderNotJson {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// The Header editor holds JSON that is not an object.
+    #[error("the header must be a JSON object")]
+    HeaderNotObject,
+    /// The Payload editor does not hold JSON.
+    #[error("the payload is not valid JSON (line {line}, column {column})")]
+    PayloadNotJson {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// `alg: "none"`: nothing to sign with.
+    #[error("alg \"none\" tokens are unsigned: pick an algorithm to sign")]
+    Unsigned,
+    /// An HS* header and an empty Secret box.
+    #[error("enter a secret to sign with {}", alg.as_str())]
+    NoSecret {
+        /// The header's algorithm.
+        alg: Algorithm,
+    },
+    /// The Private key box does not read.
+    #[error("the private key cannot be read: {0}")]
+    PrivateKey(JoseError),
+    /// The core refused the header, the secret, the key for the algorithm, or the signature.
+    #[error(transparent)]
+    Jose(#[from] JoseError),
+}
+
+/// Checks the header and payload texts (JSON, the header an object) and picks the key the
+/// header's algorithm needs ([`Algorithm::key_input`]): the secret (HS*) or the private key
+/// (others), which must fit the algorithm. Returns the signing input and the key.
+pub fn prepare_signing(
+    header: &str,
+    payload: &str,
+    secret: &str,
+    secret_encoding: SecretEncoding,
+    private_key: &Result<PrivateKey, JoseError>,
+) -> Result<(SigningInput, PrivateKey), SignError> {
+    match serde_json::from_str::<Value>(header) {
+        Ok(Value::Object(_)) => {}
+        Ok(_) => return Err(SignError::HeaderNotObject),
+        Err(e) => {
+            return Err(SignError::HeaderNotJson {
+                line: e.line(),
+                column: e.column(),
+            });
+        }
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(payload).map_err(|e| {
+        SignError::PayloadNotJson {
+            line: e.line(),
+            column: e.column(),
+        }
+    })?;
+    let input = signing_input(header, payload)?;
+    let alg = input.alg;
+    let key = match alg.key_input() {
+        KeyInput::Unsecured => return Err(SignError::Unsigned),
+        KeyInput::SharedSecret if secret.is_empty() => return Err(SignError::NoSecret { alg }),
+        KeyInput::SharedSecret => {
+            PrivateKey::Hmac(keys::parse_hmac_secret(secret, secret_encoding)?)
+        }
+        KeyInput::KeyPair => private_key.clone().map_err(SignError::PrivateKey)?,
+    };
+    alg.check_fits(key.key_type())?;
+    Ok((input, key))
 }

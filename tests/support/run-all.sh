@@ -68,7 +68,7 @@ log "route=$ROUTE chrome=$CHROME"
 
 step fmt cargo fmt --all -- --check
 step code-shape node "$ROOT/tests/support/code-shape.mjs" "$ROOT/src"
-step clippy cargo clippy --all-targets --features bench --locked -- -D warnings
+step clippy cargo clippy --all-targets --features bench,web --locked -- -D warnings
 step native-tests cargo test --locked
 # --release shares the dependency build with the release site build just before it.
 step release-build wasm_run trunk build --release --offline
@@ -76,7 +76,8 @@ step bundle-size node "$ROOT/tests/support/bundle.mjs" "$ROOT/dist"
 step single-file python3 "$ROOT/tests/support/single-file.py" "$ROOT/dist" "$ROOT/dist-single/jwt-debugger.html"
 step browser-tests wasm_run cargo test --release --locked --target wasm32-unknown-unknown --test browser --test browser_engines --no-fail-fast
 if [ -f "$ROOT/dist/index.html" ]; then
-  step e2e env DIST="$ROOT/dist" node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/e2e/"
+  # The command line the e2e tests drive next to the page: built by the native tests step.
+  step e2e env DIST="$ROOT/dist" CLI="$ROOT/target/debug/jwt-debugger" node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/e2e/"
 else
   FAILED=$((FAILED + 1))
   FAILED_STEPS+=(e2e)

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use crate::app::gateway::{
+use crate::jose::gateway::{
     DEFAULT_API_URL, DEFAULT_LIFETIME_SECS, curl_command, lifetime_warning, preset_header,
     preset_payload,
 };

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::verification::SignatureStatus;
+use crate::app::verification::{SignatureStatus, status_class};
 
 /// Props of [`Verdict`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct VerdictProps {
 pub fn verdict(props: &VerdictProps) -> Html {
     html! {
         <div class="verdict">
-            <p class={classes!("status", props.status.css_class())} role="status" aria-label="Signature status">
+            <p class={classes!("status", status_class(&props.status))} role="status" aria-label="Signature status">
                 { props.status.text() }
             </p>
             if let Some(time) = &props.time_note {

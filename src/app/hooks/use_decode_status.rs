@@ -4,12 +4,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::engine::WebCrypto;
 use crate::app::hooks::use_async::{AsyncValue, Same, use_async};
 use crate::app::hooks::use_parsed_keys::ParsedKeys;
 use crate::app::state::PageState;
-use crate::app::verification::{KeyInputs, SignatureStatus, signature_status};
+use crate::app::verification::{KeyInputs, SignatureStatus};
 use crate::jose::JoseError;
 use crate::jose::token::DecodedToken;
+use crate::jose::verdict::signature_status;
 
 /// The signature status of the pasted token, recomputed when the token or a key input changes.
 #[hook]
@@ -34,8 +36,9 @@ pub fn use_decode_status(
                 key_in_secret: &key_in_secret.0,
                 public_keys: &public_keys.0,
                 public_key_empty,
+                allowed_algs: &[],
             };
-            signature_status(&decoded.0, inputs).await
+            signature_status(&WebCrypto, &decoded.0, inputs).await
         },
     )
 }

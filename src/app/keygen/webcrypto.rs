@@ -8,6 +8,7 @@ use crate::app::engine::WebCrypto;
 use crate::app::keygen;
 use crate::jose::backend::{BackendError, CryptoBackend};
 use crate::jose::keys::KeyKind;
+use crate::jose::keys::material::generate_secret_material;
 
 /// Why the page's engine made no key.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -23,12 +24,9 @@ pub enum GenerateError {
 /// A new key of `kind`, with every export the generator shows.
 pub async fn generate(kind: KeyKind) -> Result<KeyMaterial, GenerateError> {
     if kind.is_symmetric() {
-        return Ok(keygen::generate_secret_material(kind)?);
+        return Ok(generate_secret_material(kind).map_err(KeygenError::from)?);
     }
     let pair = WebCrypto.generate(kind).await?;
-    Ok(keygen::material_from_der(
-        kind,
-        &pair.pkcs8_der,
-        &pair.spki_der,
-    )?)
+    let material = keygen::material_from_der(kind, &pair.pkcs8_der, &pair.spki_der);
+    Ok(material.map_err(KeygenError::from)?)
 }

@@ -27,6 +27,7 @@ mod kty_ec;
 mod kty_oct;
 mod kty_okp;
 mod kty_rsa;
+pub mod material;
 mod pem;
 mod secret;
 mod thumbprint;

@@ -1,0 +1,220 @@
+//! The command line's arguments (clap derive). Every subcommand's `--help` ends with examples.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Decode, verify, sign and generate keys for JSON Web Tokens, offline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "jwt-debugger",
+    version,
+    about = "Decode, verify and sign JSON Web Tokens and generate keys, offline: the command-line twin of the jwt-debugger page"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show a token's header, payload, claims (UTC dates, relative times) and findings.
+    #[command(
+        after_help = "Examples:\n  jwt-debugger decode eyJhbGciOi...\n  pbpaste | jwt-debugger decode --json"
+    )]
+    Decode(DecodeArgs),
+    /// Verify a token's signature; exit 0 verified, 1 invalid or not verified, 2 unreadable.
+    #[command(
+        after_help = "Examples:\n  jwt-debugger verify \"$TOKEN\" --key public.pem\n  jwt-debugger verify --key jwks.json --alg RS256 < token.txt\n  JWT_SECRET=s3cret jwt-debugger verify \"$TOKEN\""
+    )]
+    Verify(VerifyArgs),
+    /// Sign a token and print it.
+    #[command(
+        after_help = "Examples:\n  jwt-debugger sign --alg RS256 --key private.pem --kid k1 --iss app --sub app --aud app --iat now --exp +600\n  jwt-debugger sign --alg HS256 --secret-file secret.txt --payload @claims.json\n  jwt-debugger sign --alg ES256 --key private.pem --claim admin=true --claim scope=read"
+    )]
+    Sign(SignArgs),
+    /// Generate a key pair (or an HMAC secret) into a directory.
+    #[command(
+        after_help = "Examples:\n  jwt-debugger keygen rsa2048 --out keys\n  jwt-debugger keygen rsa2048 --out keys --traditional\n  jwt-debugger keygen hs256 --out secrets --json"
+    )]
+    Keygen(KeygenArgs),
+    /// Make the token an API gateway expects (RS256; kid = Key ID; iss = sub = aud = Application ID).
+    #[command(
+        after_help = "Examples:\n  jwt-debugger gateway --app-id 8a7c... --key-id k1 --key private.pem\n  jwt-debugger gateway --app-id 8a7c... --key-id k1 --key private.pem --curl https://api.example.com/v1/items"
+    )]
+    Gateway(GatewayArgs),
+}
+
+/// `decode`.
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// The token; `-` or nothing reads it from standard input. `Bearer ` and line breaks are
+    /// accepted (and reported).
+    pub token: Option<String>,
+    /// The time to judge `exp`, `nbf` and `iat` at (Unix seconds); default now.
+    #[arg(long)]
+    pub at: Option<i64>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Where a secret comes from (`--secret`, `--secret-file`, else `JWT_SECRET`) and how to read it.
+#[derive(Debug, Args)]
+pub struct SecretArgs {
+    /// The HMAC secret as text (visible in shell history and the process list: prefer
+    /// --secret-file or JWT_SECRET).
+    #[arg(long, conflicts_with = "secret_file")]
+    pub secret: Option<String>,
+    /// A file holding the HMAC secret (one trailing line break is ignored).
+    #[arg(long)]
+    pub secret_file: Option<PathBuf>,
+    /// How the secret's text is read.
+    #[arg(long, value_enum, default_value = "utf8")]
+    pub secret_encoding: Encoding,
+}
+
+/// How secret text is read.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Encoding {
+    /// The text's UTF-8 bytes.
+    Utf8,
+    /// Base64url (padding and the standard alphabet tolerated).
+    Base64url,
+    /// Hexadecimal.
+    Hex,
+}
+
+/// `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The token; `-` or nothing reads it from standard input.
+    pub token: Option<String>,
+    /// The verification key: PEM (public key, certificate, or a private key whose public half
+    /// is used), JWK or JWKS, recognised by content.
+    #[arg(long)]
+    pub key: Option<PathBuf>,
+    /// The secret, for HS* tokens.
+    #[command(flatten)]
+    pub secret: SecretArgs,
+    /// Accept only these algorithms (repeatable); default: any that fits the key.
+    #[arg(long = "alg", value_name = "ALG")]
+    pub algs: Vec<String>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The algorithm (HS256 … EdDSA); it decides whether --key or a secret signs.
+    #[arg(long)]
+    pub alg: String,
+    /// The private key (PEM PKCS#8, PKCS#1 or SEC1, or a private JWK).
+    #[arg(long)]
+    pub key: Option<PathBuf>,
+    /// The secret, for HS*.
+    #[command(flatten)]
+    pub secret: SecretArgs,
+    /// The header's `kid`.
+    #[arg(long)]
+    pub kid: Option<String>,
+    /// Header members to start from, as a JSON object (`alg` is set from --alg).
+    #[arg(long)]
+    pub header: Option<String>,
+    /// The payload as JSON, or `@FILE` to read it from a file.
+    #[arg(long)]
+    pub payload: Option<String>,
+    /// A claim NAME=VALUE (repeatable); VALUE is JSON when it parses as JSON, else a string.
+    #[arg(long = "claim", value_name = "NAME=VALUE")]
+    pub claims: Vec<String>,
+    /// The `iss` claim.
+    #[arg(long)]
+    pub iss: Option<String>,
+    /// The `sub` claim.
+    #[arg(long)]
+    pub sub: Option<String>,
+    /// The `aud` claim.
+    #[arg(long)]
+    pub aud: Option<String>,
+    /// The `iat` claim: `now` or Unix seconds.
+    #[arg(long)]
+    pub iat: Option<String>,
+    /// The `exp` claim: `+SECONDS` after `iat` (or now), or Unix seconds.
+    #[arg(long)]
+    pub exp: Option<String>,
+    /// Print one JSON object (token, header, payload) instead of the token.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `keygen`.
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// The key to make.
+    #[arg(value_enum)]
+    pub kind: KeygenKind,
+    /// The directory to write the files into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Also write the RSA private key as PKCS#1 (`private.pkcs1.pem`, BEGIN RSA PRIVATE KEY).
+    #[arg(long)]
+    pub traditional: bool,
+    /// Overwrite files that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Print one JSON object (kid, alg, files) instead of the kid.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The keys `keygen` makes.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KeygenKind {
+    /// RSA, 2048-bit modulus (RS256).
+    Rsa2048,
+    /// RSA, 3072-bit modulus.
+    Rsa3072,
+    /// RSA, 4096-bit modulus.
+    Rsa4096,
+    /// ECDSA P-256 (ES256).
+    P256,
+    /// ECDSA P-384 (ES384).
+    P384,
+    /// ECDSA P-521 (ES512).
+    P521,
+    /// Ed25519 (EdDSA).
+    Ed25519,
+    /// A 256-bit HMAC secret (HS256).
+    Hs256,
+    /// A 384-bit HMAC secret (HS384).
+    Hs384,
+    /// A 512-bit HMAC secret (HS512).
+    Hs512,
+}
+
+/// `gateway`.
+#[derive(Debug, Args)]
+pub struct GatewayArgs {
+    /// The gateway's Application ID: `iss`, `sub` and `aud`.
+    #[arg(long)]
+    pub app_id: String,
+    /// The gateway's Key ID: the header's `kid`.
+    #[arg(long)]
+    pub key_id: String,
+    /// The RSA private key whose public half the gateway holds.
+    #[arg(long)]
+    pub key: PathBuf,
+    /// Seconds from `iat` to `exp`.
+    #[arg(long, default_value_t = jwt_debugger::jose::gateway::DEFAULT_LIFETIME_SECS)]
+    pub lifetime: i64,
+    /// Print the curl command that calls this URL with the token, instead of the token.
+    #[arg(long)]
+    pub curl: Option<String>,
+    /// Print one JSON object (token, header, payload, and curl with --curl).
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,45 @@
+//! How a command fails: the one line on stderr and the exit status.
+
+use jwt_debugger::jose::JoseError;
+
+/// Why a command did not succeed.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Bad arguments, or input that cannot be read (a missing file, a token that does not
+    /// decode, a key that does not parse): exit 2.
+    #[error("error: {0}")]
+    Input(String),
+    /// The signature did not verify, or there is no verdict (the reason is the core's): exit 1.
+    #[error("{0}")]
+    NotVerified(String),
+}
+
+impl Failure {
+    /// The exit status of a usage error (as clap's own).
+    pub const USAGE_EXIT: u8 = 2;
+
+    /// The line printed on stderr.
+    pub fn line(&self) -> String {
+        // A reason could hold a line break (a JSON error quoting input): keep it to one line.
+        self.to_string().replace(['\n', '\r'], " ")
+    }
+
+    /// The process exit status.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Input(_) => Self::USAGE_EXIT,
+            Failure::NotVerified(_) => 1,
+        }
+    }
+}
+
+impl From<JoseError> for Failure {
+    fn from(e: JoseError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+/// A failure reading or writing `path`.
+pub fn io_failure(what: &str, path: &std::path::Path, e: &std::io::Error) -> Failure {
+    Failure::Input(format!("cannot {what} {}: {e}", path.display()))
+}

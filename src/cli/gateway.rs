@@ -1,0 +1,54 @@
+//! `gateway`: the page's gateway preset (the core's [`gateway`] header and claims), signed RS256,
+//! or with `--curl` the single-quoted curl line that calls the API with it.
+
+use jwt_debugger::jose::gateway;
+use serde_json::{Map, Value, json};
+
+use crate::args::GatewayArgs;
+use crate::failure::Failure;
+use crate::input;
+use crate::sign::signed_token;
+
+/// The preset's pretty-printed JSON as an object (the core writes it for the page's editors).
+fn preset(text: &str) -> Result<Map<String, Value>, Failure> {
+    match serde_json::from_str(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        _ => Err(Failure::Input(
+            "the gateway preset is not a JSON object".into(),
+        )),
+    }
+}
+
+/// Runs `gateway`.
+pub fn run(args: &GatewayArgs) -> Result<(), Failure> {
+    if let Some(warning) = gateway::lifetime_warning(args.lifetime) {
+        if args.lifetime <= 0 {
+            return Err(Failure::Input(warning));
+        }
+        eprintln!("warning: {warning}");
+    }
+    let header = preset(&gateway::preset_header(&args.key_id))?;
+    let payload = preset(&gateway::preset_payload(
+        &args.app_id,
+        input::now(),
+        args.lifetime,
+    ))?;
+    let key_text = input::text_file(&args.key)?;
+    let token = signed_token(&header, &payload, Some(&key_text), None)?;
+    let curl = match &args.curl {
+        Some(url) => {
+            Some(gateway::curl_command(&token, url).map_err(|e| Failure::Input(e.to_string()))?)
+        }
+        None => None,
+    };
+    if args.json {
+        let mut out = json!({"token": token, "header": header, "payload": payload});
+        if let Some(curl) = &curl {
+            out["curl"] = json!(curl);
+        }
+        input::print_json(&out);
+    } else {
+        println!("{}", curl.as_deref().unwrap_or(&token));
+    }
+    Ok(())
+}

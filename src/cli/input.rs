@@ -1,0 +1,85 @@
+//! Reading what the commands take: the token (argument or standard input), key and payload
+//! files (capped like the page's key boxes), secrets, and the clock.
+
+use std::io::Read;
+use std::path::Path;
+
+use jwt_debugger::jose::keys::{MAX_KEY_INPUT_BYTES, SecretEncoding};
+
+use crate::args::{Encoding, SecretArgs};
+use crate::failure::{Failure, io_failure};
+
+/// The token given as an argument, or read from standard input when it is absent or `-`.
+pub fn token(arg: Option<&str>) -> Result<String, Failure> {
+    match arg {
+        Some(text) if text != "-" => Ok(text.to_owned()),
+        _ => {
+            let mut text = String::new();
+            std::io::stdin()
+                .take(MAX_KEY_INPUT_BYTES as u64 + 1)
+                .read_to_string(&mut text)
+                .map_err(|e| {
+                    Failure::Input(format!("cannot read the token from standard input: {e}"))
+                })?;
+            Ok(text)
+        }
+    }
+}
+
+/// A text file of at most [`MAX_KEY_INPUT_BYTES`] (keys, payloads, secrets).
+pub fn text_file(path: &Path) -> Result<String, Failure> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| io_failure("read", path, &e))?
+        .len();
+    if size > MAX_KEY_INPUT_BYTES as u64 {
+        return Err(Failure::Input(format!(
+            "{} is {size} bytes; key and payload files are read up to {MAX_KEY_INPUT_BYTES}",
+            path.display()
+        )));
+    }
+    std::fs::read_to_string(path).map_err(|e| io_failure("read", path, &e))
+}
+
+/// The secret from `--secret`, `--secret-file` or `JWT_SECRET` (in that order), with how to read
+/// it; `None` when none is given. `--secret` warns: the text is in the shell history and the
+/// process list.
+pub fn secret(args: &SecretArgs) -> Result<Option<(String, SecretEncoding)>, Failure> {
+    let encoding = match args.secret_encoding {
+        Encoding::Utf8 => SecretEncoding::Utf8,
+        Encoding::Base64url => SecretEncoding::Base64Url,
+        Encoding::Hex => SecretEncoding::Hex,
+    };
+    let text = if let Some(text) = &args.secret {
+        eprintln!(
+            "warning: a secret given with --secret is visible in the shell history and the process list; prefer --secret-file or JWT_SECRET"
+        );
+        text.clone()
+    } else if let Some(path) = &args.secret_file {
+        let text = text_file(path)?;
+        // Files end with a line break that is not part of the secret (echo, editors).
+        let trimmed = text.strip_suffix('\n').unwrap_or(&text);
+        trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()
+    } else {
+        match std::env::var("JWT_SECRET") {
+            Ok(text) => text,
+            Err(_) => return Ok(None),
+        }
+    };
+    Ok(Some((text, encoding)))
+}
+
+/// Now, in Unix seconds.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+/// Prints a JSON value on standard output.
+pub fn print_json(value: &serde_json::Value) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+    );
+}

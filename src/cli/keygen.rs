@@ -1,0 +1,124 @@
+//! `keygen`: the page's Key generator on the command line, writing the files the page downloads
+//! (`private.pem`, `public.pem`, `public.jwk.json`, `jwks.json`; `private.pkcs1.pem` with
+//! `--traditional`; `secret.txt` for HMAC). Secret files are created mode 0600, and no file is
+//! overwritten without `--force`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use jwt_debugger::jose::keys::KeyKind;
+use jwt_debugger::jose::keys::material::{KeyMaterial, generate_material};
+use serde_json::json;
+
+use crate::args::{KeygenArgs, KeygenKind};
+use crate::failure::{Failure, io_failure};
+use crate::input;
+
+fn kind(kind: KeygenKind) -> KeyKind {
+    match kind {
+        KeygenKind::Rsa2048 => KeyKind::Rsa2048,
+        KeygenKind::Rsa3072 => KeyKind::Rsa3072,
+        KeygenKind::Rsa4096 => KeyKind::Rsa4096,
+        KeygenKind::P256 => KeyKind::P256,
+        KeygenKind::P384 => KeyKind::P384,
+        KeygenKind::P521 => KeyKind::P521,
+        KeygenKind::Ed25519 => KeyKind::Ed25519,
+        KeygenKind::Hs256 => KeyKind::Hmac256,
+        KeygenKind::Hs384 => KeyKind::Hmac384,
+        KeygenKind::Hs512 => KeyKind::Hmac512,
+    }
+}
+
+/// The files to write: name, contents, and whether they hold a secret.
+fn files(material: &KeyMaterial, traditional: bool) -> Vec<(&'static str, String, bool)> {
+    if material.symmetric {
+        return vec![("secret.txt", format!("{}\n", material.private_pem), true)];
+    }
+    let mut files = vec![
+        ("private.pem", material.private_pem.clone(), true),
+        ("public.pem", material.public_pem.clone(), false),
+        (
+            "public.jwk.json",
+            format!("{}\n", material.public_jwk),
+            false,
+        ),
+        ("jwks.json", format!("{}\n", material.jwks), false),
+    ];
+    if let (true, Some(pkcs1)) = (traditional, &material.private_pkcs1_pem) {
+        files.push(("private.pkcs1.pem", pkcs1.clone(), true));
+    }
+    files
+}
+
+/// Creates `path` with `contents`, mode 0600 for secrets (set at creation, so the secret is never
+/// readable by others, not even for a moment); refuses to replace a file unless `force`.
+fn write_file(path: &Path, contents: &str, secret: bool, force: bool) -> Result<(), Failure> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    #[cfg(unix)]
+    if secret {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Failure::Input(format!(
+                "{} exists (use --force to overwrite it)",
+                path.display()
+            ))
+        } else {
+            io_failure("create", path, &e)
+        }
+    })?;
+    #[cfg(unix)]
+    if secret && force {
+        // An existing file keeps its mode when truncated: tighten it.
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| io_failure("protect", path, &e))?;
+    }
+    file.write_all(contents.as_bytes())
+        .map_err(|e| io_failure("write", path, &e))
+}
+
+/// Runs `keygen`.
+pub fn run(args: &KeygenArgs) -> Result<(), Failure> {
+    let material = generate_material(kind(args.kind))?;
+    std::fs::create_dir_all(&args.out).map_err(|e| io_failure("create", &args.out, &e))?;
+    let files = files(&material, args.traditional);
+    let paths: Vec<PathBuf> = files.iter().map(|(name, ..)| args.out.join(name)).collect();
+    // Check every file first, so a refusal leaves the directory as it was.
+    if !args.force
+        && let Some(existing) = paths.iter().find(|p| p.exists())
+    {
+        return Err(Failure::Input(format!(
+            "{} exists (use --force to overwrite it)",
+            existing.display()
+        )));
+    }
+    for ((_, contents, secret), path) in files.iter().zip(&paths) {
+        write_file(path, contents, *secret, args.force)?;
+    }
+    if args.json {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let kid = (!material.symmetric).then_some(&material.kid);
+        input::print_json(&json!({"kid": kid, "alg": material.alg, "files": shown}));
+    } else if material.symmetric {
+        println!(
+            "wrote {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    } else {
+        println!("{}", material.kid);
+    }
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! `verify`: the page's verdict (the core's [`signature_status`]) on the Rust engine, with the
+//! exit status scripts test: 0 verified, 1 invalid or not verified, 2 unreadable input.
+
+use jwt_debugger::jose::backend::{RustCrypto, run_ready};
+use jwt_debugger::jose::keys::{self, KeyCandidate, SecretEncoding};
+use jwt_debugger::jose::token;
+use jwt_debugger::jose::verdict::{KeyInputs, SignatureStatus, signature_status};
+use jwt_debugger::jose::{Algorithm, JoseError};
+use serde_json::json;
+
+use crate::args::VerifyArgs;
+use crate::failure::Failure;
+use crate::input;
+
+/// The verification keys in a key file: public keys, certificates, JWK or JWKS, or a private
+/// key, whose public half is used (so `private.pem` from `keygen` works too).
+fn key_file(path: &std::path::Path) -> Result<Vec<KeyCandidate>, Failure> {
+    let text = input::text_file(path)?;
+    match keys::parse_public_keys(&text) {
+        Ok(candidates) => Ok(candidates),
+        Err(public_error) => {
+            let private = keys::parse_private_key(&text).map_err(|_| {
+                Failure::Input(format!(
+                    "{} holds no usable key: {public_error}",
+                    path.display()
+                ))
+            })?;
+            let pem = private.public_key().to_spki_pem()?;
+            Ok(keys::parse_public_keys(&pem)?)
+        }
+    }
+}
+
+/// Runs `verify`.
+pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
+    let decoded = match token::decode(&input::token(args.token.as_deref())?) {
+        Err(e) if e != JoseError::EncryptedJwe => return Err(e.into()),
+        decoded => decoded,
+    };
+    let allowed = args
+        .algs
+        .iter()
+        .map(|name| name.parse::<Algorithm>())
+        .collect::<Result<Vec<_>, _>>()?;
+    let public_keys: Result<Vec<KeyCandidate>, JoseError> = match &args.key {
+        Some(path) => Ok(key_file(path)?),
+        None => Ok(Vec::new()),
+    };
+    let (secret, encoding) =
+        input::secret(&args.secret)?.unwrap_or((String::new(), SecretEncoding::Utf8));
+    let key_in_secret = keys::public_key_in_secret(&secret);
+    let inputs = KeyInputs {
+        secret: &secret,
+        secret_encoding: encoding,
+        key_in_secret: &key_in_secret,
+        public_keys: &public_keys,
+        public_key_empty: args.key.is_none(),
+        allowed_algs: &allowed,
+    };
+    let status = run_ready(signature_status(&RustCrypto, &decoded, inputs))
+        .unwrap_or_else(|| SignatureStatus::NotVerified("the Rust engine waited".into()));
+    if args.json {
+        let (name, detail) = match &status {
+            SignatureStatus::Verified(d) => ("verified", d.clone()),
+            SignatureStatus::Invalid(d) => ("invalid", d.clone()),
+            SignatureStatus::NotVerified(d) => ("not_verified", d.clone()),
+            SignatureStatus::Checking => ("not_verified", status.text()),
+        };
+        let alg = decoded
+            .as_ref()
+            .ok()
+            .and_then(|t| t.alg.as_ref().ok())
+            .map(|a| a.as_str());
+        let key = public_keys
+            .as_ref()
+            .ok()
+            .and_then(|k| k.first())
+            .map(|k| k.key.describe())
+            .or_else(|| (!secret.is_empty()).then(|| format!("secret ({})", encoding.label())));
+        input::print_json(&json!({"status": name, "detail": detail, "alg": alg, "key": key}));
+    }
+    match status {
+        SignatureStatus::Verified(_) => {
+            if !args.json {
+                println!("{}", status.text());
+            }
+            Ok(())
+        }
+        other => Err(Failure::NotVerified(other.text())),
+    }
+}

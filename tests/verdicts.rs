@@ -14,6 +14,7 @@ use jwt_debugger::jose::keys::{
     self, KeyCandidate, PublicKey, SecretEncoding, parse_private_key, parse_public_keys,
     public_key_in_secret,
 };
+use jwt_debugger::jose::pipeline::Strictness;
 use jwt_debugger::jose::token::{DecodedToken, decode};
 use jwt_debugger::jose::verdict::{KeyInputs, SignatureStatus, signature_status};
 use jwt_debugger::jose::{JoseError, verify};
@@ -52,6 +53,7 @@ fn status(
         public_keys: &public_keys,
         public_key_empty: public.trim().is_empty(),
         allowed_algs: &[],
+        strictness: Strictness::Lenient,
     };
     run_ready(signature_status(&RustCrypto, decoded, inputs)).expect("the Rust engine never waits")
 }
@@ -135,6 +137,7 @@ fn status_b64url_secret(
         public_keys: &no_keys,
         public_key_empty: true,
         allowed_algs: &[],
+        strictness: Strictness::Lenient,
     };
     run_ready(signature_status(&RustCrypto, decoded, inputs)).unwrap()
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::app::engine::WebCrypto;
 use crate::app::verification::{KeyInputs, SignatureStatus};
 use crate::jose::keys::{self, KeyCandidate, PrivateKey, PublicKey, SecretEncoding};
-use crate::jose::pipeline;
+use crate::jose::pipeline::{self, Strictness};
 pub use crate::jose::sign::SignError;
 use crate::jose::sign::{self, SigningInput};
 use crate::jose::verdict::signature_status;
@@ -133,6 +133,7 @@ pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signe
                 public_keys: &no_keys,
                 public_key_empty: true,
                 allowed_algs: &[],
+                strictness: Strictness::Lenient,
             };
             signature_status(&WebCrypto, &decoded, inputs).await
         }
@@ -144,6 +145,7 @@ pub async fn sign_job(job: &SignJob, own: Option<&OwnPublicKey>) -> Result<Signe
                 public_keys: &own.candidates,
                 public_key_empty: false,
                 allowed_algs: &[],
+                strictness: Strictness::Lenient,
             };
             signature_status(&WebCrypto, &decoded, inputs).await
         }

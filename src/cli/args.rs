@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jwt_debugger::jose::keys::KeyKind;
 
 /// Decode, verify, sign and generate keys for JSON Web Tokens, offline.
 #[derive(Debug, Parser)]
@@ -155,8 +157,8 @@ pub struct SignArgs {
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
     /// The key to make.
-    #[arg(value_enum)]
-    pub kind: KeygenKind,
+    #[arg(value_name = "TYPE", value_parser = key_kind())]
+    pub kind: KeyKind,
     /// The directory to write the files into (created if missing).
     #[arg(long)]
     pub out: PathBuf,
@@ -171,29 +173,14 @@ pub struct KeygenArgs {
     pub json: bool,
 }
 
-/// The keys `keygen` makes.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum KeygenKind {
-    /// RSA, 2048-bit modulus (RS256).
-    Rsa2048,
-    /// RSA, 3072-bit modulus.
-    Rsa3072,
-    /// RSA, 4096-bit modulus.
-    Rsa4096,
-    /// ECDSA P-256 (ES256).
-    P256,
-    /// ECDSA P-384 (ES384).
-    P384,
-    /// ECDSA P-521 (ES512).
-    P521,
-    /// Ed25519 (EdDSA).
-    Ed25519,
-    /// A 256-bit HMAC secret (HS256).
-    Hs256,
-    /// A 384-bit HMAC secret (HS384).
-    Hs384,
-    /// A 512-bit HMAC secret (HS512).
-    Hs512,
+/// `keygen`'s TYPE: one of the generator's kinds, by [`KeyKind::id`] ("rsa2048", "p256", …).
+fn key_kind() -> impl TypedValueParser<Value = KeyKind> {
+    clap::builder::PossibleValuesParser::new(KeyKind::ALL.map(KeyKind::id)).try_map(|id| {
+        KeyKind::ALL
+            .into_iter()
+            .find(|kind| kind.id() == id)
+            .ok_or("not a key type")
+    })
 }
 
 /// `gateway`.

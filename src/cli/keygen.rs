@@ -6,28 +6,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use jwt_debugger::jose::keys::KeyKind;
 use jwt_debugger::jose::keys::material::{KeyMaterial, generate_material};
 use serde_json::json;
 
-use crate::args::{KeygenArgs, KeygenKind};
+use crate::args::KeygenArgs;
 use crate::failure::{Failure, io_failure};
 use crate::input;
-
-fn kind(kind: KeygenKind) -> KeyKind {
-    match kind {
-        KeygenKind::Rsa2048 => KeyKind::Rsa2048,
-        KeygenKind::Rsa3072 => KeyKind::Rsa3072,
-        KeygenKind::Rsa4096 => KeyKind::Rsa4096,
-        KeygenKind::P256 => KeyKind::P256,
-        KeygenKind::P384 => KeyKind::P384,
-        KeygenKind::P521 => KeyKind::P521,
-        KeygenKind::Ed25519 => KeyKind::Ed25519,
-        KeygenKind::Hs256 => KeyKind::Hmac256,
-        KeygenKind::Hs384 => KeyKind::Hmac384,
-        KeygenKind::Hs512 => KeyKind::Hmac512,
-    }
-}
 
 /// The files to write: name, contents, and whether they hold a secret.
 fn files(material: &KeyMaterial, traditional: bool) -> Vec<(&'static str, String, bool)> {
@@ -88,7 +72,7 @@ fn write_file(path: &Path, contents: &str, secret: bool, force: bool) -> Result<
 
 /// Runs `keygen`.
 pub fn run(args: &KeygenArgs) -> Result<(), Failure> {
-    let material = generate_material(kind(args.kind))?;
+    let material = generate_material(args.kind)?;
     std::fs::create_dir_all(&args.out).map_err(|e| io_failure("create", &args.out, &e))?;
     let files = files(&material, args.traditional);
     let paths: Vec<PathBuf> = files.iter().map(|(name, ..)| args.out.join(name)).collect();

@@ -3,6 +3,7 @@
 
 use jwt_debugger::jose::backend::{RustCrypto, run_ready};
 use jwt_debugger::jose::keys::{self, KeyCandidate, SecretEncoding};
+use jwt_debugger::jose::pipeline::Strictness;
 use jwt_debugger::jose::token;
 use jwt_debugger::jose::verdict::{KeyInputs, SignatureStatus, signature_status};
 use jwt_debugger::jose::{Algorithm, JoseError};
@@ -46,8 +47,13 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         Some(path) => Ok(key_file(path)?),
         None => Ok(Vec::new()),
     };
-    let (secret, encoding) =
-        input::secret(&args.secret)?.unwrap_or((String::new(), SecretEncoding::Utf8));
+    let given_secret = input::secret(&args.secret)?;
+    if args.key.is_none() && given_secret.is_none() {
+        return Err(Failure::Input(
+            "give the key to verify with: --key FILE, or a secret with --secret-file FILE, JWT_SECRET or --secret TEXT".into(),
+        ));
+    }
+    let (secret, encoding) = given_secret.unwrap_or((String::new(), SecretEncoding::Utf8));
     let key_in_secret = keys::public_key_in_secret(&secret);
     let inputs = KeyInputs {
         secret: &secret,
@@ -56,6 +62,8 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         public_keys: &public_keys,
         public_key_empty: args.key.is_none(),
         allowed_algs: &allowed,
+        // A script's "verified" must mean what a relying party would say: no repaired tokens.
+        strictness: Strictness::Strict,
     };
     let status = run_ready(signature_status(&RustCrypto, &decoded, inputs))
         .unwrap_or_else(|| SignatureStatus::NotVerified("the Rust engine waited".into()));

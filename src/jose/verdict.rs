@@ -53,6 +53,10 @@ pub struct KeyInputs<'a> {
     /// The algorithms the verifier accepts (the command line's `--alg`); empty accepts any that
     /// fits the key.
     pub allowed_algs: &'a [Algorithm],
+    /// Whether a token whose text needed repairs can still be verified: the page shows the
+    /// repair next to the verdict ([`Strictness::Lenient`]); the command line answers as a
+    /// relying party would ([`Strictness::Strict`]).
+    pub strictness: Strictness,
 }
 
 /// Verifies a decoded token with whichever key input its algorithm needs, on `backend` (the
@@ -78,6 +82,14 @@ pub async fn signature_status<B: CryptoBackend>(
         Ok(alg) => *alg,
         Err(e) => return SignatureStatus::NotVerified(e.to_string()),
     };
+    if inputs.strictness == Strictness::Strict
+        && let Some(d) = token.diagnoses.iter().find(|d| d.alters_token())
+    {
+        return SignatureStatus::NotVerified(format!(
+            "the token needed a repair ({}): a strict verifier rejects it as given",
+            d.message()
+        ));
+    }
     if !inputs.allowed_algs.is_empty() && !inputs.allowed_algs.contains(&alg) {
         let allowed: Vec<&str> = inputs.allowed_algs.iter().map(|a| a.as_str()).collect();
         return SignatureStatus::NotVerified(format!(

@@ -10,6 +10,7 @@ use crate::app::hooks::use_parsed_keys::ParsedKeys;
 use crate::app::state::PageState;
 use crate::app::verification::{KeyInputs, SignatureStatus};
 use crate::jose::JoseError;
+use crate::jose::pipeline::Strictness;
 use crate::jose::token::DecodedToken;
 use crate::jose::verdict::signature_status;
 
@@ -37,6 +38,7 @@ pub fn use_decode_status(
                 public_keys: &public_keys.0,
                 public_key_empty,
                 allowed_algs: &[],
+                strictness: Strictness::Lenient,
             };
             signature_status(&WebCrypto, &decoded.0, inputs).await
         },

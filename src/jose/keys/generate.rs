@@ -48,6 +48,23 @@ impl KeyKind {
         KeyKind::Hmac512,
     ];
 
+    /// A short lowercase name for command lines and file names: "rsa2048", "p256", "ed25519",
+    /// "hs256" (the HMAC secrets are named after their algorithm).
+    pub fn id(self) -> &'static str {
+        match self {
+            KeyKind::Rsa2048 => "rsa2048",
+            KeyKind::Rsa3072 => "rsa3072",
+            KeyKind::Rsa4096 => "rsa4096",
+            KeyKind::P256 => "p256",
+            KeyKind::P384 => "p384",
+            KeyKind::P521 => "p521",
+            KeyKind::Ed25519 => "ed25519",
+            KeyKind::Hmac256 => "hs256",
+            KeyKind::Hmac384 => "hs384",
+            KeyKind::Hmac512 => "hs512",
+        }
+    }
+
     /// The menu label, e.g. "RSA 2048", "EC P-256", "HMAC 256-bit".
     pub fn label(self) -> &'static str {
         match self {

@@ -1,8 +1,13 @@
 //! Shared helpers for the JOSE core tests: JWK-component key construction with the RustCrypto
 //! APIs directly (independent of the keys module, so these tests check sign/verify alone),
-//! hex/base64url decoding and vector loading.
+//! hex/base64url decoding and vector loading; with the command-line harness ([`cli`]), the
+//! RFC 7515 appendix A examples and the Wycheproof bookkeeping as submodules.
 #![allow(dead_code)]
 
+/// The command-line tests' harness (tests/cli_*.rs): native only, it runs processes.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+pub mod rfc7515_appendix_a;
 pub mod wycheproof_harness;
 
 use jwt_debugger::jose::base64url;
@@ -19,6 +24,12 @@ pub fn load(rel: &str) -> Value {
 
 pub fn b64(s: &str) -> Vec<u8> {
     base64url::decode(s).unwrap_or_else(|e| panic!("bad base64url {s:?}: {e:?}"))
+}
+
+/// Only base64url characters and dots: what RFC 7515 §7.1 allows in a compact JWS.
+pub fn is_base64url_compact(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
 }
 
 pub fn unhex(s: &str) -> Vec<u8> {

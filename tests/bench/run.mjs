@@ -1,5 +1,6 @@
-// The browser benchmarks of `make bench`: the page's engine against WebCrypto in headless
-// Chromium, and the page itself (load, typing, decoding, key generation). Prints a table and
+// The browser benchmarks of `make bench`: the page's engine against WebCrypto and against the
+// JavaScript peer, panva's `jose` (peer.mjs), in headless Chromium, and the page itself (load,
+// typing, decoding, key generation) next to a jose peer page. Prints a table and
 // writes target/bench/results.json. Needs the release site in dist/ and the benchmark page in
 // target/bench/site (tests/support/bench.sh builds both).
 //   node tests/bench/run.mjs [--quick]
@@ -28,6 +29,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import { serve, launch, openApp, ui, expectStatus } from '../e2e/support.mjs';
 import { bundle } from '../support/bundle.mjs';
+import { preparePeerSite, joseRows } from './peer.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const DIST = resolve(process.env.DIST ?? join(ROOT, 'dist'));
@@ -204,9 +206,25 @@ async function engineBenchmarks(browser) {
     const id = w.prepare('RS256');
     return w.token_text(id);
   });
+  // The same keys, inputs and tokens for the jose peer (peer.mjs).
+  const material = await page.evaluate((algs) => {
+    const w = window.wasmBindings;
+    const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
+    const out = {};
+    for (const alg of algs) {
+      const id = w.prepare(alg);
+      out[alg] = {
+        private: b64(w.private_der(id)),
+        public: b64(w.public_der(id)),
+        input: new TextDecoder().decode(w.input(id)),
+        token: w.token_text(id),
+      };
+    }
+    return out;
+  }, ['RS256', 'PS256', 'ES256', 'ES512', 'EdDSA', 'HS256']);
   await context.close();
   await server.close();
-  return { rows: [...keygens, ...ops], rs256Token: rs256 };
+  return { rows: [...keygens, ...ops], rs256Token: rs256, material };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,6 +402,15 @@ const dv = await decodeVerify(browser, app.url, engine.rs256Token, R(41));
 const keys = await keystrokes(browser, app.url, R(60));
 const task = await longestTaskDuringKeygen(browser, app.url, R(3) > 3 ? 3 : R(3));
 await app.close();
+// The jose peer: the engine rows, then its page, with our page's example token and key.
+const PEER_SITE = join(OUT, 'peer-site');
+const example = (file) => readFile(join(ROOT, 'src/app/example', file), 'utf8');
+await preparePeerSite(ROOT, PEER_SITE, (await example('example_token.txt')).trim(), await example('example_public.pem'));
+const peer = await serve(PEER_SITE);
+const joseMs = await joseRows(browser, peer.url, engine.material, R(31));
+const peerLoad = await loadTimes(browser, peer.url, R(9));
+const peerDv = await decodeVerify(browser, peer.url, engine.rs256Token, R(41));
+await peer.close();
 await browser.close();
 const sizes = await bundle(DIST);
 
@@ -392,15 +419,20 @@ const rows = engine.rows.map((r) => ({
   ours_ms: round(r.ours_ms),
   webcrypto_ms: round(r.webcrypto_ms),
   ratio: r.webcrypto_ms ? round(r.ours_ms / r.webcrypto_ms, 2) : null,
+  jose_ms: round(joseMs[r.name]),
+  ratio_vs_jose: joseMs[r.name] ? round(r.ours_ms / joseMs[r.name], 2) : null,
   runs: r.runs,
   rust_ms: round(r.rust_ms),
   engine: r.engine,
 }));
+// Paste to verdict: our page against WebCrypto in JavaScript, and against the jose peer page.
 rows.push({
   name: 'decode_verify_rs256',
   ours_ms: round(median(dv.ours)),
   webcrypto_ms: round(median(dv.wc)),
   ratio: round(median(dv.ours) / median(dv.wc), 2),
+  jose_ms: round(median(peerDv.ours)),
+  ratio_vs_jose: round(median(dv.ours) / median(peerDv.ours), 2),
   runs: dv.ours.length,
   rust_ms: null,
   engine: 'page',
@@ -409,11 +441,13 @@ const results = {
   results: rows,
   bundle: { raw_bytes: sizes.raw_bytes, gzip_bytes: sizes.gzip_bytes, brotli_bytes: sizes.brotli_bytes, files: sizes.files },
   load_ms: round(median(load), 1),
+  peer_load_ms: round(median(peerLoad), 1),
   keystroke_p50_ms: round(percentile(keys, 50), 1),
   keystroke_p95_ms: round(percentile(keys, 95), 1),
   longest_task_during_keygen_ms: round(Math.max(...task.maxima), 1),
   detail: {
     load_runs_ms: load.map((x) => round(x, 1)),
+    peer_load_runs_ms: peerLoad.map((x) => round(x, 1)),
     keystroke_runs: keys.length,
     longest_task_per_run_ms: task.maxima.map((x) => round(x, 1)),
     rsa4096_generation_ms: task.generation,
@@ -426,15 +460,16 @@ await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
 const fmt = (x) => (x === null || x === undefined ? '–' : String(x));
-console.log('| benchmark | ours (ms) | WebCrypto (ms) | ratio | Rust engine alone (ms) | runs | engine |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| benchmark | ours (ms) | WebCrypto (ms) | ratio | jose (ms) | ratio vs jose | Rust engine alone (ms) | runs | engine |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${fmt(r.ours_ms)} | ${fmt(r.webcrypto_ms)} | ${fmt(r.ratio)} | ${fmt(r.rust_ms)} | ${r.runs} | ${r.engine} |`);
+  console.log(`| ${r.name} | ${fmt(r.ours_ms)} | ${fmt(r.webcrypto_ms)} | ${fmt(r.ratio)} | ${fmt(r.jose_ms)} | ${fmt(r.ratio_vs_jose)} | ${fmt(r.rust_ms)} | ${r.runs} | ${r.engine} |`);
 }
 console.log('');
 console.log('| page | value |');
 console.log('| --- | ---: |');
 console.log(`| load_ms (median of ${load.length}) | ${results.load_ms} |`);
+console.log(`| peer_load_ms: the jose peer page (median of ${peerLoad.length}) | ${results.peer_load_ms} |`);
 console.log(`| keystroke_p50_ms / p95 (${keys.length} keys) | ${results.keystroke_p50_ms} / ${results.keystroke_p95_ms} |`);
 console.log(`| longest_task_during_keygen_ms (RSA-4096, ${task.maxima.length} runs) | ${results.longest_task_during_keygen_ms} |`);
 console.log(`| first load: raw / gzip / brotli bytes (${sizes.files.length} files) | ${sizes.raw_bytes} / ${sizes.gzip_bytes} / ${sizes.brotli_bytes} |`);

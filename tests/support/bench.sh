@@ -11,4 +11,12 @@ ensure
 ensure_browser
 wasm_run trunk build --release --offline
 wasm_run trunk --config tests/bench/Trunk.toml build --release --offline
+# The JavaScript peer the page is compared with (tests/bench/peer.mjs): panva's jose, pinned,
+# from the registry, into target/ (not tests/node_modules: make test does not need it).
+JOSE_VERSION=6.2.18
+PEER="$ROOT/target/bench/peer"
+if ! grep -qs "\"version\": \"$JOSE_VERSION\"" "$PEER/node_modules/jose/package.json"; then
+  mkdir -p "$PEER"
+  npm install --prefix "$PEER" --no-save --no-audit --no-fund "jose@$JOSE_VERSION"
+fi
 node tests/bench/run.mjs "$@"

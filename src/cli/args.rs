@@ -64,7 +64,8 @@ pub struct DecodeArgs {
 }
 
 /// Where a secret comes from (`--secret`, `--secret-file`, else `JWT_SECRET`) and how to read it.
-#[derive(Debug, Args)]
+/// Its `Debug` prints whether a secret was given, never the secret.
+#[derive(Args)]
 pub struct SecretArgs {
     /// The HMAC secret as text (visible in shell history and the process list: prefer
     /// --secret-file or JWT_SECRET).
@@ -76,6 +77,16 @@ pub struct SecretArgs {
     /// How the secret's text is read.
     #[arg(long, value_enum, default_value = "utf8")]
     pub secret_encoding: Encoding,
+}
+
+impl std::fmt::Debug for SecretArgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SecretArgs")
+            .field("secret", &self.secret.as_ref().map(|_| "redacted"))
+            .field("secret_file", &self.secret_file)
+            .field("secret_encoding", &self.secret_encoding)
+            .finish()
+    }
 }
 
 /// How secret text is read.
@@ -204,4 +215,18 @@ pub struct GatewayArgs {
     /// Print one JSON object (token, header, payload, and curl with --curl).
     #[arg(long)]
     pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_prints_a_secret() {
+        let cli = Cli::try_parse_from(["jwt-debugger", "verify", "a.b.c", "--secret", "hunter2"])
+            .expect("parses");
+        let shown = format!("{cli:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("redacted"), "{shown}");
+    }
 }

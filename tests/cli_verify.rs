@@ -239,3 +239,18 @@ fn verify_secret_sources_and_the_secret_warning() {
         "HMAC is deterministic: same secret, same token"
     );
 }
+
+/// A token that verifies only after a repair (a space inside it, which the page removes and
+/// reports) is not verified by the command line, which answers as a relying party would; the
+/// page's decode still accepts it.
+#[test]
+fn verify_is_strict_about_repaired_tokens() {
+    let token = sign_with_key("ES256", &key("p256", "private.pem"), &[]);
+    let public = key("p256", "public.pem");
+    let cut = token.len() - 10;
+    let spaced = format!("{} {}", &token[..cut], &token[cut..]);
+    let run = verify_with_key(&spaced, &public, &[]);
+    run.code(1).one_stderr_line();
+    assert!(run.stderr.contains("strict"), "{}", run.describe());
+    cli(&["decode", &spaced]).ok();
+}

@@ -109,21 +109,26 @@ pub async fn sign_bytes<B: CryptoBackend>(
     Ok((signature, done))
 }
 
-/// Verifies a decoded token with one key: the header rules ([`verify::check_token_header`]),
-/// its `alg`, then [`verify_bytes`] over its signing input.
+/// Refuses, when `strictness` is [`Strictness::Strict`], a token whose text needed repairs
+/// while decoding.
+pub fn check_strictness(token: &DecodedToken, strictness: Strictness) -> Result<(), JoseError> {
+    match token.diagnoses.iter().find(|d| d.alters_token()) {
+        Some(d) if strictness == Strictness::Strict => Err(JoseError::NotStrictEncoding {
+            diagnosis: d.message(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Verifies a decoded token with one key: [`check_strictness`], the header rules
+/// ([`verify::check_token_header`]), its `alg`, then [`verify_bytes`] over its signing input.
 pub async fn verify_token<B: CryptoBackend>(
     backend: &B,
     token: &DecodedToken,
     key: &PublicKey,
     strictness: Strictness,
 ) -> Result<Done, JoseError> {
-    if strictness == Strictness::Strict
-        && let Some(d) = token.diagnoses.iter().find(|d| d.alters_token())
-    {
-        return Err(JoseError::NotStrictEncoding {
-            diagnosis: d.message(),
-        });
-    }
+    check_strictness(token, strictness)?;
     verify::check_token_header(token)?;
     let alg = token.alg.clone()?;
     verify_bytes(backend, alg, key, &token.signing_input(), &token.signature).await

@@ -82,13 +82,8 @@ pub async fn signature_status<B: CryptoBackend>(
         Ok(alg) => *alg,
         Err(e) => return SignatureStatus::NotVerified(e.to_string()),
     };
-    if inputs.strictness == Strictness::Strict
-        && let Some(d) = token.diagnoses.iter().find(|d| d.alters_token())
-    {
-        return SignatureStatus::NotVerified(format!(
-            "the token needed a repair ({}): a strict verifier rejects it as given",
-            d.message()
-        ));
+    if let Err(e) = pipeline::check_strictness(token, inputs.strictness) {
+        return SignatureStatus::NotVerified(e.to_string());
     }
     if !inputs.allowed_algs.is_empty() && !inputs.allowed_algs.contains(&alg) {
         let allowed: Vec<&str> = inputs.allowed_algs.iter().map(|a| a.as_str()).collect();

@@ -1,7 +1,7 @@
 //! `sign`: builds the header and payload from the flags, then signs them exactly as the page's
 //! Encode mode does (the core's [`sign::prepare_signing`] and the signing pipeline).
 
-use jwt_debugger::jose::backend::{RustCrypto, run_ready};
+use jwt_debugger::jose::backend::{RustCrypto, complete};
 use jwt_debugger::jose::keys::{self, SecretEncoding};
 use jwt_debugger::jose::{JoseError, pipeline, sign};
 use serde_json::{Map, Value, json};
@@ -108,14 +108,13 @@ pub fn signed_token(
     let (input, key) =
         sign::prepare_signing(&header_json, &payload_json, &secret, encoding, &private_key)
             .map_err(|e| Failure::Input(e.to_string()))?;
-    let signed = run_ready(pipeline::sign_bytes(
+    let (signature, _) = complete(pipeline::sign_bytes(
         &RustCrypto,
         input.alg,
         &key,
         &input.input,
-    ))
-    .ok_or_else(|| Failure::Input("the Rust engine waited".into()))??;
-    Ok(input.token(&signed.0))
+    ))?;
+    Ok(input.token(&signature))
 }
 
 /// Runs `sign`.

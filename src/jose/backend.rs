@@ -17,7 +17,7 @@ use super::algorithm::Algorithm;
 use super::error::JoseError;
 use super::keys::{self, KeyKind, PrivateKey, PublicKey};
 use super::rng::seeded_rng;
-use super::{sign, verify};
+use super::sign;
 
 /// Which implementation did an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,6 +52,19 @@ pub enum BackendError {
     /// A definitive answer that another engine would not change (the Rust engine's own errors).
     #[error(transparent)]
     Failed(#[from] JoseError),
+}
+
+/// The Rust engine's answer as the core's error: it never declines, so a decline from it can
+/// only be an engine that could not run.
+impl From<BackendError> for JoseError {
+    fn from(error: BackendError) -> Self {
+        match error {
+            BackendError::Failed(e) => e,
+            BackendError::Unavailable(reason) | BackendError::Refused(reason) => {
+                JoseError::EngineFailed { reason }
+            }
+        }
+    }
 }
 
 /// A backend declined and the Rust engine did the work instead: which backend, and why.
@@ -141,7 +154,8 @@ impl CryptoBackend for RustCrypto {
         input: &[u8],
         signature: &[u8],
     ) -> Result<bool, BackendError> {
-        match verify::signature_arithmetic(alg, key, input, signature) {
+        // The pipeline ran `verify::precheck`; this is the arithmetic alone.
+        match key.verify(alg, input, signature) {
             Ok(()) => Ok(true),
             Err(JoseError::SignatureMismatch) => Ok(false),
             Err(e) => Err(e.into()),
@@ -186,11 +200,10 @@ pub fn run_ready<F: Future>(future: F) -> Option<F::Output> {
     }
 }
 
-/// [`run_ready`] for the core's synchronous entry points, whose futures run on [`RustCrypto`]
-/// and so complete at once; a future that waited is reported, not unwrapped.
-pub(crate) fn complete<T>(
-    future: impl Future<Output = Result<T, JoseError>>,
-) -> Result<T, JoseError> {
+/// [`run_ready`] for synchronous callers of futures that run on [`RustCrypto`] (the core's
+/// synchronous entry points, the worker, the command line), which complete at once; a future
+/// that waited is reported, not unwrapped.
+pub fn complete<T>(future: impl Future<Output = Result<T, JoseError>>) -> Result<T, JoseError> {
     run_ready(future).unwrap_or(Err(JoseError::EngineFailed {
         reason: "it waited for an event, which it never does".to_owned(),
     }))

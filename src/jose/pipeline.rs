@@ -38,16 +38,6 @@ fn after_decline(engine: Engine, error: BackendError) -> Result<Option<Fallback>
     }
 }
 
-/// The Rust engine's own answer (it never declines, so every error is definitive).
-fn definitive(error: BackendError) -> JoseError {
-    match error {
-        BackendError::Failed(e) => e,
-        BackendError::Unavailable(reason) | BackendError::Refused(reason) => {
-            JoseError::EngineFailed { reason }
-        }
-    }
-}
-
 /// Verifies a raw JWS signature: [`verify::precheck`], then the backend's arithmetic, then the
 /// Rust engine's if the backend declined.
 pub async fn verify_bytes<B: CryptoBackend>(
@@ -75,7 +65,7 @@ pub async fn verify_bytes<B: CryptoBackend>(
             fallback,
         }),
         Ok(false) => Err(JoseError::SignatureMismatch),
-        Err(e) => Err(definitive(e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -101,7 +91,7 @@ pub async fn sign_bytes<B: CryptoBackend>(
         }
         Err(declined) => after_decline(engine, declined)?,
     };
-    let signature = RustCrypto.sign(alg, key, input).await.map_err(definitive)?;
+    let signature = RustCrypto.sign(alg, key, input).await?;
     let done = Done {
         engine: Engine::RustCrypto,
         fallback,

@@ -90,17 +90,6 @@ pub fn verify_bytes(
     .map(|_| ())
 }
 
-/// The Rust engine's signature arithmetic, after [`precheck`] has passed (the caller's job):
-/// `Err(SignatureMismatch)` when the signature does not match.
-pub(crate) fn signature_arithmetic(
-    alg: Algorithm,
-    key: &PublicKey,
-    signing_input: &[u8],
-    signature: &[u8],
-) -> Result<(), JoseError> {
-    key.verify(alg, signing_input, signature)
-}
-
 /// Every check [`verify_bytes`] makes before the signature arithmetic: `alg` fits the key, the
 /// signature has the algorithm's length and shape (ECDSA r||s in range and non-zero), and for
 /// Ed25519 the strict rules that not every library applies (no small-order key or R). An engine

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{HmacSecret, KeyKind, PrivateKey, PublicKey, generate_secret, jwks, parse_spki_der};
 use crate::jose::JoseError;
-use crate::jose::backend::{BackendError, CryptoBackend, RustCrypto, run_ready};
+use crate::jose::backend::{CryptoBackend, RustCrypto, complete};
 use crate::jose::key_type::KeyType;
 use crate::jose::rng::seeded_rng;
 
@@ -51,9 +51,7 @@ pub fn generate_material(kind: KeyKind) -> Result<KeyMaterial, JoseError> {
     if kind.is_symmetric() {
         return generate_secret_material(kind);
     }
-    let pair = run_ready(RustCrypto.generate(kind))
-        .unwrap_or_else(|| Err(BackendError::Unavailable("the Rust engine waited".into())))
-        .map_err(|e| JoseError::KeyGeneration(e.to_string()))?;
+    let pair = complete(async { Ok(RustCrypto.generate(kind).await?) })?;
     material_from_der(kind, &pair.pkcs8_der, &pair.spki_der)
 }
 

@@ -2,22 +2,12 @@
 //! or with `--curl` the single-quoted curl line that calls the API with it.
 
 use jwt_debugger::jose::gateway;
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
 use crate::args::GatewayArgs;
 use crate::failure::Failure;
 use crate::input;
 use crate::sign::signed_token;
-
-/// The preset's pretty-printed JSON as an object (the core writes it for the page's editors).
-fn preset(text: &str) -> Result<Map<String, Value>, Failure> {
-    match serde_json::from_str(text) {
-        Ok(Value::Object(map)) => Ok(map),
-        _ => Err(Failure::Input(
-            "the gateway preset is not a JSON object".into(),
-        )),
-    }
-}
 
 /// Runs `gateway`.
 pub fn run(args: &GatewayArgs) -> Result<(), Failure> {
@@ -27,12 +17,8 @@ pub fn run(args: &GatewayArgs) -> Result<(), Failure> {
         }
         eprintln!("warning: {warning}");
     }
-    let header = preset(&gateway::preset_header(&args.key_id))?;
-    let payload = preset(&gateway::preset_payload(
-        &args.app_id,
-        input::now(),
-        args.lifetime,
-    ))?;
+    let header = gateway::header_members(&args.key_id);
+    let payload = gateway::claims(&args.app_id, input::now(), args.lifetime);
     let key_text = input::text_file(&args.key)?;
     let token = signed_token(&header, &payload, Some(&key_text), None)?;
     let curl = match &args.curl {

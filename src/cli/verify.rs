@@ -26,8 +26,13 @@ fn key_file(path: &std::path::Path) -> Result<Vec<KeyCandidate>, Failure> {
                     path.display()
                 ))
             })?;
-            let pem = private.public_key().to_spki_pem()?;
-            Ok(keys::parse_public_keys(&pem)?)
+            Ok(vec![KeyCandidate {
+                kid: None,
+                alg: None,
+                key: private.public_key(),
+                source: "private key (its public half)",
+                index: None,
+            }])
         }
     }
 }

@@ -9,24 +9,34 @@ pub const DEFAULT_LIFETIME_SECS: i64 = 600;
 /// Below this, a token tends to expire before anyone can paste it.
 pub const SHORT_LIFETIME_SECS: i64 = 60;
 
-/// `{"typ":"JWT","alg":"RS256","kid":<kid>}`, pretty-printed, members in that order.
-pub fn preset_header(kid: &str) -> String {
+/// The preset's header members: `typ: "JWT"`, `alg: "RS256"`, `kid`, in that order.
+pub fn header_members(kid: &str) -> Map<String, Value> {
     let mut header = Map::new();
     header.insert("typ".into(), json!("JWT"));
     header.insert("alg".into(), json!("RS256"));
     header.insert("kid".into(), json!(kid));
-    pretty(header)
+    header
 }
 
-/// `iss = sub = aud = app_id`, `iat = now`, `exp = now + lifetime`, pretty-printed.
-pub fn preset_payload(app_id: &str, now: i64, lifetime: i64) -> String {
+/// The preset's claims: `iss = sub = aud = app_id`, `iat = now`, `exp = now + lifetime`.
+pub fn claims(app_id: &str, now: i64, lifetime: i64) -> Map<String, Value> {
     let mut claims = Map::new();
     for name in ["iss", "sub", "aud"] {
         claims.insert(name.into(), json!(app_id));
     }
     claims.insert("iat".into(), json!(now));
     claims.insert("exp".into(), json!(now.saturating_add(lifetime)));
-    pretty(claims)
+    claims
+}
+
+/// [`header_members`], pretty-printed for the page's Header editor.
+pub fn preset_header(kid: &str) -> String {
+    pretty(header_members(kid))
+}
+
+/// [`claims`], pretty-printed for the page's Payload editor.
+pub fn preset_payload(app_id: &str, now: i64, lifetime: i64) -> String {
+    pretty(claims(app_id, now, lifetime))
 }
 
 fn pretty(map: Map<String, Value>) -> String {

@@ -1,4 +1,4 @@
-//! Browser tests: components rendered into a real DOM in headless Chromium
+//! Browser tests: components rendered into a real DOM in headless Chromium and Firefox ESR
 //! (`wasm-bindgen-test`; run by `make test` with `cargo test --target wasm32-unknown-unknown`).
 #![cfg(target_arch = "wasm32")]
 

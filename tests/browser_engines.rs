@@ -1,6 +1,6 @@
-//! The page's two signature engines cross-checked in headless Chromium (`wasm-bindgen-test`):
-//! the browser's WebCrypto (what the page uses where it can) and the Rust core (the reference,
-//! and the fallback).
+//! The page's two signature engines cross-checked in headless Chromium and Firefox ESR
+//! (`wasm-bindgen-test`; `make test` runs them in both): the browser's WebCrypto (what the page
+//! uses where it can) and the Rust core (the reference, and the fallback).
 //!
 //! - On every Wycheproof case of the JWS algorithms, WebCrypto's verdict equals the Rust core's
 //!   whenever the core's pre-checks pass (where they fail, neither engine is asked), and the

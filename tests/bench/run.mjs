@@ -1,9 +1,9 @@
 // The browser benchmarks of `make bench`: the page's engine against WebCrypto and against the
-// JavaScript peer, panva's `jose` (peer.mjs), in headless Chromium, and the page itself (load,
-// typing, decoding, key generation) next to a jose peer page. Prints a table and
-// writes target/bench/results.json. Needs the release site in dist/ and the benchmark page in
-// target/bench/site (tests/support/bench.sh builds both).
-//   node tests/bench/run.mjs [--quick]
+// JavaScript peer, panva's `jose` (peer.mjs), in headless Chromium or Firefox ESR, and the page
+// itself (load, typing, decoding, key generation) next to a jose peer page. Prints a table and
+// writes target/bench/results-<browser>.json. Needs the release site in dist/ and the benchmark
+// page in target/bench/site (tests/support/bench.sh builds both).
+//   node tests/bench/run.mjs [--quick] [--browser chromium|firefox]
 //
 // How each number is taken:
 // - Engine rows (sign_*, verify_*, keygen_*): the benchmark page (tests/bench/wasm.rs) exports
@@ -30,12 +30,16 @@ import { resolve, join } from 'node:path';
 import { serve, launch, openApp, ui, expectStatus } from '../e2e/support.mjs';
 import { bundle } from '../support/bundle.mjs';
 import { preparePeerSite, joseRows } from './peer.mjs';
+import { launchFirefox } from './firefox.mjs';
 
 const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const DIST = resolve(process.env.DIST ?? join(ROOT, 'dist'));
 const SITE = join(ROOT, 'target/bench/site');
 const OUT = join(ROOT, 'target/bench');
 const quick = process.argv.includes('--quick');
+const browserArg = process.argv.indexOf('--browser');
+const BROWSER = browserArg > 0 ? process.argv[browserArg + 1] : 'chromium';
+if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`--browser ${BROWSER}: use chromium or firefox`);
 const R = (n) => (quick ? Math.max(3, Math.ceil(n / 4)) : n);
 
 const median = (xs) => {
@@ -392,8 +396,8 @@ async function longestTaskDuringKeygen(browser, url, runs) {
 // ---------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------
-const browser = await launch();
-const chromium = browser.version();
+const browser = BROWSER === 'firefox' ? await launchFirefox(ROOT) : await launch();
+const version = browser.version();
 const started = Date.now();
 const engine = await engineBenchmarks(browser);
 const app = await serve(DIST);
@@ -451,13 +455,14 @@ const results = {
     keystroke_runs: keys.length,
     longest_task_per_run_ms: task.maxima.map((x) => round(x, 1)),
     rsa4096_generation_ms: task.generation,
-    chromium,
+    browser: `${BROWSER} ${version}`,
     quick,
     seconds: Math.round((Date.now() - started) / 1000),
   },
 };
 await mkdir(OUT, { recursive: true });
-await writeFile(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+const resultsFile = join(OUT, `results-${BROWSER}.json`);
+await writeFile(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
 const fmt = (x) => (x === null || x === undefined ? '–' : String(x));
 console.log('| benchmark | ours (ms) | WebCrypto (ms) | ratio | jose (ms) | ratio vs jose | Rust engine alone (ms) | runs | engine |');
@@ -473,4 +478,4 @@ console.log(`| peer_load_ms: the jose peer page (median of ${peerLoad.length}) |
 console.log(`| keystroke_p50_ms / p95 (${keys.length} keys) | ${results.keystroke_p50_ms} / ${results.keystroke_p95_ms} |`);
 console.log(`| longest_task_during_keygen_ms (RSA-4096, ${task.maxima.length} runs) | ${results.longest_task_during_keygen_ms} |`);
 console.log(`| first load: raw / gzip / brotli bytes (${sizes.files.length} files) | ${sizes.raw_bytes} / ${sizes.gzip_bytes} / ${sizes.brotli_bytes} |`);
-console.log(`\nwrote ${join(OUT, 'results.json')}`);
+console.log(`\n${BROWSER} ${version}; wrote ${resultsFile}`);

@@ -58,13 +58,13 @@ finish() {
 printf '==> toolchain\n'
 # First in a subshell, so that a missing tool that cannot be installed (die exits) still ends
 # with the summary line; then again here, instantly, to set ROUTE, TOOL_PATH and CHROME.
-if ! (ensure && ensure_browser && ensure_test_tools) 2>&1 | tee "$LOGS/toolchain.log"; then
+if ! (ensure && ensure_browser && ensure_firefox && ensure_test_tools) 2>&1 | tee "$LOGS/toolchain.log"; then
   FAILED=1
   FAILED_STEPS+=(toolchain)
   finish
 fi
-ensure 2>/dev/null && ensure_browser && ensure_test_tools
-log "route=$ROUTE chrome=$CHROME"
+ensure 2>/dev/null && ensure_browser && ensure_firefox && ensure_test_tools
+log "route=$ROUTE chrome=$CHROME firefox=$FIREFOX"
 
 step fmt cargo fmt --all -- --check
 step code-shape node "$ROOT/tests/support/code-shape.mjs" "$ROOT/src"
@@ -74,7 +74,10 @@ step native-tests cargo test --locked
 step release-build wasm_run trunk build --release --offline
 step bundle-size node "$ROOT/tests/support/bundle.mjs" "$ROOT/dist"
 step single-file python3 "$ROOT/tests/support/single-file.py" "$ROOT/dist" "$ROOT/dist-single/jwt-debugger.html"
-step browser-tests wasm_run cargo test --release --locked --target wasm32-unknown-unknown --test browser --test browser_engines --no-fail-fast
+BROWSER_TESTS=(cargo test --release --locked --target wasm32-unknown-unknown --test browser --test browser_engines --no-fail-fast)
+step browser-tests wasm_run "${BROWSER_TESTS[@]}"
+# The same tests in Firefox ESR: WebCrypto differs between browsers.
+step browser-tests-firefox in_firefox wasm_run "${BROWSER_TESTS[@]}"
 if [ -f "$ROOT/dist/index.html" ]; then
   # The command line the e2e tests drive next to the page: built by the native tests step.
   step e2e env DIST="$ROOT/dist" CLI="$ROOT/target/debug/jwt-debugger" node --test --test-concurrency=1 --test-reporter=spec "$ROOT/tests/e2e/"

@@ -17,7 +17,8 @@
 # Pinned tools (trunk, wasm-bindgen-cli) are installed once per user into $CACHE, not into
 # ~/.cargo/bin, so a developer's own versions are left alone. Node tools (playwright-core,
 # binaryen's wasm-opt) come from tests/package-lock.json. No step downloads a browser or a
-# prebuilt binary: Chromium comes from the system's package manager.
+# prebuilt binary: Chromium and Firefox ESR come from the system's package manager, geckodriver
+# is built from crates.io.
 #
 # Sourced by run-all.sh for its functions; the shell options are set only when run as a command
 # (below), so that sourcing does not turn on errexit in the caller.
@@ -140,6 +141,39 @@ ensure_browser() {
   export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/target/webdriver.json"
   mkdir -p "$ROOT/target"
   sed "s|@CHROME@|$CHROME|" "$ROOT/tests/support/webdriver.json.in" >"$WASM_BINDGEN_TEST_WEBDRIVER_JSON"
+}
+
+# Firefox ESR for the second run of the browser tests and of make bench: Debian's firefox-esr
+# (or $FIREFOX), and geckodriver, pinned, from crates.io into $CACHE like trunk. Sets FIREFOX,
+# GECKODRIVER and FIREFOX_WEBDRIVER_JSON (the capabilities wasm-bindgen-test-runner sends).
+GECKODRIVER_VERSION=0.37.1
+ensure_firefox() {
+  if [ -z "${FIREFOX:-}" ]; then
+    local c
+    for c in firefox-esr firefox; do
+      if command -v "$c" >/dev/null 2>&1; then
+        FIREFOX=$(command -v "$c")
+        break
+      fi
+    done
+  fi
+  if [ -z "${FIREFOX:-}" ]; then
+    apt_install firefox-esr
+    FIREFOX=/usr/bin/firefox-esr
+  fi
+  export FIREFOX
+  local gecko_bin
+  gecko_bin=$(cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked) || return 1
+  GECKODRIVER_BIN="$gecko_bin/geckodriver"
+  FIREFOX_WEBDRIVER_JSON="$ROOT/target/webdriver-firefox.json"
+  mkdir -p "$ROOT/target"
+  sed "s|@FIREFOX@|$FIREFOX|" "$ROOT/tests/support/webdriver-firefox.json.in" >"$FIREFOX_WEBDRIVER_JSON"
+}
+
+# Runs "$@" (a wasm-bindgen-test run) in Firefox instead of Chromium: the runner takes
+# GECKODRIVER before CHROMEDRIVER.
+in_firefox() {
+  GECKODRIVER="$GECKODRIVER_BIN" WASM_BINDGEN_TEST_WEBDRIVER_JSON="$FIREFOX_WEBDRIVER_JSON" "$@"
 }
 
 # The command-line tools the tests compare against: openssl, and jq for the shell-script token.

@@ -1,6 +1,12 @@
-//! Every callback the page hands down, built from the current state: each only dispatches an
-//! [`Action`]; the reducer decides what changes.
+//! Every callback the page hands down. Each only dispatches an [`Action`]; the reducer decides
+//! what changes.
+//!
+//! The callbacks are made once ([`use_callbacks`]) and read what the page shows now from a
+//! shared cell at call time. A `Callback` compares by identity, so callbacks rebuilt on every
+//! render made every component that takes one render again on every change anywhere (twice per
+//! pasted token: "checking", then the verdict).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -12,6 +18,7 @@ use crate::jose::Algorithm;
 use crate::jose::keys::{self, SecretEncoding};
 
 /// Every callback the page hands down.
+#[derive(Clone)]
 pub struct Callbacks {
     /// The Encoded token changed.
     pub token: Callback<String>,
@@ -45,10 +52,46 @@ pub struct Callbacks {
     pub preset: Callback<(String, String)>,
 }
 
+/// What the callbacks need to know of the page as shown: the mode, the header and payload text
+/// Encode mode starts from, and the newest signed token.
+#[derive(Default)]
+pub struct Shown {
+    /// Decode or Encode.
+    pub mode: Mode,
+    /// The Header and Payload panes' text.
+    pub start: (String, String),
+    /// The last token Encode mode signed.
+    pub signed: Option<Result<Signed, SignError>>,
+}
+
+/// The cell the callbacks read at call time.
+type Latest = Rc<RefCell<Shown>>;
+
+/// The page's callbacks, made once; `shown` is what the page shows in this render.
+#[hook]
+pub fn use_callbacks(dispatcher: UseReducerDispatcher<PageState>, shown: Shown) -> Callbacks {
+    let latest = use_mut_ref(Shown::default);
+    *latest.borrow_mut() = shown;
+    (*use_memo((), move |_| Callbacks::new(&dispatcher, &latest))).clone()
+}
+
 /// A callback that dispatches `action(value)`.
 fn send<T: 'static>(d: &UseReducerDispatcher<PageState>, action: fn(T) -> Action) -> Callback<T> {
     let d = d.clone();
     Callback::from(move |value| d.dispatch(action(value)))
+}
+
+/// A callback that dispatches what `action` makes of the value and the page as shown.
+fn with_shown<T: 'static>(
+    d: &UseReducerDispatcher<PageState>,
+    latest: &Latest,
+    action: impl Fn(T, &Shown) -> Action + 'static,
+) -> Callback<T> {
+    let (d, latest) = (d.clone(), latest.clone());
+    Callback::from(move |value| {
+        let next = action(value, &latest.borrow());
+        d.dispatch(next);
+    })
 }
 
 /// Puts a generated key where it signs: the private key input, or the secret (base64url).
@@ -71,34 +114,33 @@ fn use_for_verifying(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
 }
 
 impl Callbacks {
-    /// The callbacks for the current state, the header and payload Encode mode starts from, and
-    /// the last signed token.
-    pub fn new(
-        state: &UseReducerHandle<PageState>,
-        start: (String, String),
-        signed: Option<Result<Signed, SignError>>,
-    ) -> Self {
-        let d = state.dispatcher();
+    /// The callbacks, reading the page as shown from `latest` when called.
+    fn new(d: &UseReducerDispatcher<PageState>, latest: &Latest) -> Self {
         Self {
-            token: send(&d, Action::SetToken),
-            detached: send(&d, Action::SetDetachedPayload),
-            mode: switch_mode(&d, &start, signed),
-            header: edit_json(&d, state.mode, Editor::Header, &start),
-            payload: edit_json(&d, state.mode, Editor::Payload, &start),
-            algorithm: choose_algorithm(&d, &start),
-            secret: send(&d, Action::SetSecret),
-            encoding: send(&d, Action::SetSecretEncoding),
-            public_key: send(&d, Action::SetPublicKey),
-            private_key: send(&d, Action::SetPrivateKey),
-            use_signing: with_key(&d, use_for_signing),
-            use_verifying: with_key(&d, use_for_verifying),
-            generated: with_key(&d, adopt_generated),
+            token: send(d, Action::SetToken),
+            detached: send(d, Action::SetDetachedPayload),
+            mode: with_shown(d, latest, switch_mode),
+            header: with_shown(d, latest, |text, shown| {
+                edit_json(text, shown, Editor::Header)
+            }),
+            payload: with_shown(d, latest, |text, shown| {
+                edit_json(text, shown, Editor::Payload)
+            }),
+            algorithm: with_shown(d, latest, choose_algorithm),
+            secret: send(d, Action::SetSecret),
+            encoding: send(d, Action::SetSecretEncoding),
+            public_key: send(d, Action::SetPublicKey),
+            private_key: send(d, Action::SetPrivateKey),
+            use_signing: with_key(d, use_for_signing),
+            use_verifying: with_key(d, use_for_verifying),
+            generated: with_key(d, adopt_generated),
             as_encoded: {
                 let d = d.clone();
                 Callback::from(move |_| d.dispatch(Action::ToggleAsEncoded))
             },
-            preset: Callback::from(move |(header, payload)| {
-                d.dispatch(Action::StartEncoding { header, payload })
+            preset: send(d, |(header, payload)| Action::StartEncoding {
+                header,
+                payload,
             }),
         }
     }
@@ -107,32 +149,26 @@ impl Callbacks {
 // Mode and editors. Encode mode starts from the header and payload as shown (pretty-printed, or
 // as encoded: `start`), so what the user sees is what gets signed.
 
-/// Decode or Encode chosen: Encode starts from `start`; Decode takes the token just signed (and
-/// its detached payload and public key) as the token to verify.
-fn switch_mode(
-    d: &UseReducerDispatcher<PageState>,
-    start: &(String, String),
-    signed: Option<Result<Signed, SignError>>,
-) -> Callback<Mode> {
-    let d = d.clone();
-    let (header, payload) = start.clone();
-    Callback::from(move |mode| match mode {
-        Mode::Encode => d.dispatch(Action::StartEncoding {
-            header: header.clone(),
-            payload: payload.clone(),
-        }),
+/// Decode or Encode chosen: Encode starts from the texts shown; Decode takes the token just
+/// signed (and its detached payload and public key) as the token to verify.
+fn switch_mode(mode: Mode, shown: &Shown) -> Action {
+    match mode {
+        Mode::Encode => Action::StartEncoding {
+            header: shown.start.0.clone(),
+            payload: shown.start.1.clone(),
+        },
         Mode::Decode => {
-            let signed = match &signed {
+            let signed = match &shown.signed {
                 Some(Ok(s)) => Some(s.clone()),
                 _ => None,
             };
-            d.dispatch(Action::StartDecoding {
+            Action::StartDecoding {
                 token: signed.as_ref().map(|s| s.token.clone()),
                 detached_payload: signed.as_ref().and_then(|s| s.detached_payload.clone()),
                 public_key: signed.and_then(|s| s.public_key_pem),
-            })
+            }
         }
-    })
+    }
 }
 
 /// Which JSON editor a callback belongs to.
@@ -146,45 +182,28 @@ enum Editor {
 
 /// An editor's text changed. Editing the header or payload while decoding starts Encode mode
 /// from the decoded JSON, with the other editor's text as shown.
-fn edit_json(
-    d: &UseReducerDispatcher<PageState>,
-    mode: Mode,
-    editor: Editor,
-    start: &(String, String),
-) -> Callback<String> {
-    let d = d.clone();
-    let (start_header, start_payload) = start;
-    let other = match editor {
-        Editor::Header => start_payload.clone(),
-        Editor::Payload => start_header.clone(),
-    };
-    Callback::from(move |text: String| match (mode, editor) {
-        (Mode::Encode, Editor::Header) => d.dispatch(Action::SetHeader(text)),
-        (Mode::Encode, Editor::Payload) => d.dispatch(Action::SetPayload(text)),
-        (Mode::Decode, Editor::Header) => d.dispatch(Action::StartEncoding {
+fn edit_json(text: String, shown: &Shown, editor: Editor) -> Action {
+    let (header, payload) = &shown.start;
+    match (shown.mode, editor) {
+        (Mode::Encode, Editor::Header) => Action::SetHeader(text),
+        (Mode::Encode, Editor::Payload) => Action::SetPayload(text),
+        (Mode::Decode, Editor::Header) => Action::StartEncoding {
             header: text,
-            payload: other.clone(),
-        }),
-        (Mode::Decode, Editor::Payload) => d.dispatch(Action::StartEncoding {
-            header: other.clone(),
+            payload: payload.clone(),
+        },
+        (Mode::Decode, Editor::Payload) => Action::StartEncoding {
+            header: header.clone(),
             payload: text,
-        }),
-    })
+        },
+    }
 }
 
-/// An algorithm chosen: Encode mode starts from `start` with the header's `alg` set to it.
-fn choose_algorithm(
-    d: &UseReducerDispatcher<PageState>,
-    start: &(String, String),
-) -> Callback<Algorithm> {
-    let d = d.clone();
-    let (header, payload) = start.clone();
-    Callback::from(move |alg| {
-        d.dispatch(Action::StartEncoding {
-            header: header_with_alg(&header, alg),
-            payload: payload.clone(),
-        })
-    })
+/// An algorithm chosen: Encode mode starts from the texts shown with the header's `alg` set.
+fn choose_algorithm(alg: Algorithm, shown: &Shown) -> Action {
+    Action::StartEncoding {
+        header: header_with_alg(&shown.start.0, alg),
+        payload: shown.start.1.clone(),
+    }
 }
 
 // Generated keys.

@@ -12,9 +12,10 @@ use crate::app::example;
 use crate::jose::keys::SecretEncoding;
 
 /// Whether the page verifies a pasted token or builds a new one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// Decode and verify the token in the Encoded pane; editing a key never re-signs it.
+    #[default]
     Decode,
     /// Build a new token from the Header and Payload editors and the signing key.
     Encode,

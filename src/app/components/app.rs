@@ -15,7 +15,7 @@ use super::key_generator::KeyGenerator;
 use super::page_footer::PageFooter;
 use super::top_bar::TopBar;
 use super::verify_pane::VerifyPane;
-use crate::app::callbacks::Callbacks;
+use crate::app::callbacks::{Shown, use_callbacks};
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_page_view::use_page_view;
 use crate::app::hooks::use_service_worker::use_service_worker;
@@ -34,10 +34,13 @@ pub fn app() -> Html {
         move |token| dispatch.dispatch(Action::SetToken(token))
     }));
     let view = use_page_view(&state, now);
-    let callbacks = Callbacks::new(
-        &state,
-        (view.header_text.clone(), view.payload_text.clone()),
-        view.signed_now,
+    let callbacks = use_callbacks(
+        state.dispatcher(),
+        Shown {
+            mode: state.mode,
+            start: (view.header_text.clone(), view.payload_text.clone()),
+            signed: view.signed_now,
+        },
     );
     html! {
         <>
@@ -60,7 +63,7 @@ pub fn app() -> Html {
                     }
                     <JsonPane title="Header" text={AttrValue::from(view.header_text)} oninput={callbacks.header} />
                     <JsonPane title="Payload" text={AttrValue::from(view.payload_text)} oninput={callbacks.payload}>
-                        <ClaimsTable payload={(*view.payload_value).clone()} {now} />
+                        <ClaimsTable payload={view.payload_value.clone()} {now} />
                     </JsonPane>
                     <VerifyPane
                         mode={state.mode}

@@ -1,5 +1,7 @@
 //! The claims table under the payload: every claim, its meaning, and time claims as dates.
 
+use std::rc::Rc;
+
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -8,8 +10,9 @@ use crate::jose::claims;
 /// Props of [`ClaimsTable`].
 #[derive(Properties, PartialEq)]
 pub struct ClaimsTableProps {
-    /// The decoded payload (a JSON object shows a table; anything else shows nothing).
-    pub payload: Value,
+    /// The decoded payload (a JSON object shows a table; anything else shows nothing). Shared,
+    /// not copied, on every render of the page.
+    pub payload: Rc<Value>,
     /// The current Unix time, for "expires in 4 min".
     pub now: i64,
 }

@@ -42,12 +42,14 @@ pub fn encoded_column(props: &EncodedColumnProps) -> Html {
     html! {
         <div class="column">
             <section class="pane pane-encoded" aria-labelledby="encoded-heading">
-                <EncodedPane token={p.token.clone()} oninput={p.ontoken.clone()} notes={p.notes.clone()} error={p.error.clone()}>
-                    if let Some(text) = &p.detached_payload {
-                        <DetachedPayload text={text.clone()} oninput={p.ondetached.clone()} />
-                    }
-                    <Verdict status={p.status.clone()} time_note={p.time_note.clone()} />
-                </EncodedPane>
+                // The verdict is not a child of the pane: children compare unequal whenever the
+                // verdict changes, and the pane (its coloured token) would render again with it.
+                <EncodedPane token={p.token.clone()} oninput={p.ontoken.clone()} notes={p.notes.clone()} error={p.error.clone()} />
+                if let Some(text) = &p.detached_payload {
+                    <DetachedPayload text={text.clone()} oninput={p.ondetached.clone()} />
+                }
+                <Verdict status={p.status.clone()} time_note={p.time_note.clone()} />
+                <p class="hint">{ "A share link holds only the token, in the part of the URL that browsers never send to a server; never a key or secret." }</p>
             </section>
             <FindingsPanel has_token={p.findings.is_some()} findings={(*p.findings).clone().unwrap_or_default()} />
         </div>

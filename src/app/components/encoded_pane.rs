@@ -17,9 +17,6 @@ pub struct EncodedPaneProps {
     pub notes: Vec<String>,
     /// Why the token cannot be decoded, if it cannot.
     pub error: Option<String>,
-    /// What goes directly under the token and its notes: the verdict, and the detached payload.
-    #[prop_or_default]
-    pub children: Html,
 }
 
 /// The CSS class of each dot-separated part: a JWS's header, payload and signature, or a JWE's
@@ -117,8 +114,6 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
                 }
                 { for props.notes.iter().map(|note| html! { <p class="note">{ note }</p> }) }
             </div>
-            { props.children.clone() }
-            <p class="hint">{ "A share link holds only the token, in the part of the URL that browsers never send to a server; never a key or secret." }</p>
         </>
     }
 }

@@ -1,9 +1,10 @@
-//! The key generation web worker. RSA key generation takes seconds in WebAssembly; running it
-//! here keeps the page responsive, and the page can cancel by terminating this worker.
+//! The Rust engine's web worker, downloaded on first need, never in the page's first load:
+//! key generation (RSA takes seconds in WebAssembly; here it keeps the page responsive, and the
+//! page can cancel by terminating the worker) and signatures where WebCrypto declines.
 //!
-//! Protocol: the worker posts `WORKER_READY` once it listens; the page then posts a JSON
-//! `KeygenRequest`; the worker posts back a JSON `KeygenResponse` (see
-//! `jwt_debugger::app::keygen`).
+//! Protocol: the worker posts `WORKER_READY` once it listens; the page then posts JSON: a
+//! `KeygenRequest` (answered with a `KeygenResponse`, see `jwt_debugger::app::keygen`) or an
+//! `EngineCall` (answered with an `EngineReply`, see `jwt_debugger::app::engine::remote`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -17,7 +18,7 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let request = event.data().as_string().unwrap_or_default();
-        let response = jwt_debugger::app::keygen::handle_request(&request);
+        let response = jwt_debugger::app::engine::remote::handle_worker_message(&request);
         // A failed postMessage leaves the page waiting; it shows elapsed time and can cancel.
         let _ = reply_to.post_message(&response.into());
     });

@@ -113,8 +113,16 @@ impl std::fmt::Debug for GeneratedPair {
 /// only does the arithmetic. The futures may wait (WebCrypto's promises); they are not `Send`,
 /// as nothing here crosses threads.
 pub trait CryptoBackend {
+    /// The backend that does what this one declines. It must be complete (every algorithm
+    /// and key kind), as the pipeline takes its answer as final: the Rust engine, here or in
+    /// the page's worker.
+    type Fallback: CryptoBackend;
+
     /// Which engine this is.
     fn engine(&self) -> Engine;
+
+    /// See [`Self::Fallback`].
+    fn fallback(&self) -> &Self::Fallback;
 
     /// Whether `signature` is `alg`'s signature of `input` under `key`.
     fn verify(
@@ -143,8 +151,15 @@ pub trait CryptoBackend {
 pub struct RustCrypto;
 
 impl CryptoBackend for RustCrypto {
+    /// Never asked: the Rust engine does not decline.
+    type Fallback = RustCrypto;
+
     fn engine(&self) -> Engine {
         Engine::RustCrypto
+    }
+
+    fn fallback(&self) -> &RustCrypto {
+        self
     }
 
     async fn verify(
@@ -155,11 +170,7 @@ impl CryptoBackend for RustCrypto {
         signature: &[u8],
     ) -> Result<bool, BackendError> {
         // The pipeline ran `verify::precheck`; this is the arithmetic alone.
-        match key.verify(alg, input, signature) {
-            Ok(()) => Ok(true),
-            Err(JoseError::SignatureMismatch) => Ok(false),
-            Err(e) => Err(e.into()),
-        }
+        verified(key.verify(alg, input, signature))
     }
 
     async fn sign(
@@ -186,6 +197,15 @@ impl CryptoBackend for RustCrypto {
             pkcs8_der: key.to_pkcs8_der()?,
             spki_der: key.public_key().to_spki_der()?,
         })
+    }
+}
+
+/// The arithmetic's result as a backend answers: a mismatch is `false`, not an error.
+pub fn verified(arithmetic: Result<(), JoseError>) -> Result<bool, BackendError> {
+    match arithmetic {
+        Ok(()) => Ok(true),
+        Err(JoseError::SignatureMismatch) => Ok(false),
+        Err(e) => Err(e.into()),
     }
 }
 

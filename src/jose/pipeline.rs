@@ -1,11 +1,12 @@
 //! Verification and signing as every front end runs them, over any [`CryptoBackend`]: the
 //! core's checks first (header rules, the algorithm fits the key, signature length and shape,
 //! key selection by `kid` and JWK `alg`), then the backend's arithmetic, then the Rust engine
-//! if the backend could not. The page runs these on WebCrypto; native code, the tests and the
-//! synchronous functions of [`crate::jose::verify`] run them on [`RustCrypto`].
+//! (the backend's [`CryptoBackend::Fallback`]) if the backend could not. The page runs these on
+//! WebCrypto, falling back to the Rust engine in its worker; native code, the tests and the
+//! synchronous functions of [`crate::jose::verify`] run them on [`RustCrypto`](super::backend::RustCrypto).
 
 use super::algorithm::Algorithm;
-use super::backend::{BackendError, CryptoBackend, Engine, Fallback, RustCrypto};
+use super::backend::{BackendError, CryptoBackend, Engine, Fallback};
 use super::error::{JoseError, KeyFailure};
 use super::keys::{KeyCandidate, PrivateKey, PublicKey};
 use super::token::DecodedToken;
@@ -59,9 +60,10 @@ pub async fn verify_bytes<B: CryptoBackend>(
         Ok(false) => return Err(JoseError::SignatureMismatch),
         Err(declined) => after_decline(engine, declined)?,
     };
-    match RustCrypto.verify(alg, key, input, signature).await {
+    let rust = backend.fallback();
+    match rust.verify(alg, key, input, signature).await {
         Ok(true) => Ok(Done {
-            engine: Engine::RustCrypto,
+            engine: rust.engine(),
             fallback,
         }),
         Ok(false) => Err(JoseError::SignatureMismatch),
@@ -91,9 +93,10 @@ pub async fn sign_bytes<B: CryptoBackend>(
         }
         Err(declined) => after_decline(engine, declined)?,
     };
-    let signature = RustCrypto.sign(alg, key, input).await?;
+    let rust = backend.fallback();
+    let signature = rust.sign(alg, key, input).await?;
     let done = Done {
-        engine: Engine::RustCrypto,
+        engine: rust.engine(),
         fallback,
     };
     Ok((signature, done))
@@ -153,7 +156,7 @@ pub async fn verify_with_keys<B: CryptoBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jose::backend::{GeneratedPair, run_ready};
+    use crate::jose::backend::{GeneratedPair, RustCrypto, run_ready};
     use crate::jose::keys::{self, KeyKind};
     use crate::jose::rng::seeded_rng;
 
@@ -161,8 +164,12 @@ mod tests {
     struct Refusing(BackendError);
 
     impl CryptoBackend for Refusing {
+        type Fallback = RustCrypto;
         fn engine(&self) -> Engine {
             Engine::WebCrypto
+        }
+        fn fallback(&self) -> &RustCrypto {
+            &RustCrypto
         }
         async fn verify(
             &self,

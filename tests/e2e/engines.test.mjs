@@ -10,11 +10,13 @@ import { signJwt, verifyJwt } from './jose.mjs';
 
 const env = withBrowser();
 
-test('without WebCrypto the page verifies, rejects and signs with its Rust engine', async () => {
-  const { page, context, errors } = await openApp(env.browser, env.server.url, { init: WITHOUT_WEBCRYPTO });
+test('without WebCrypto the page verifies, rejects and signs with its Rust engine, in the worker', async () => {
+  const { page, context, errors, requests } = await openApp(env.browser, env.server.url, { init: WITHOUT_WEBCRYPTO });
   const u = ui(page);
   assert.equal(await page.evaluate(() => crypto.subtle), undefined, 'WebCrypto is really gone');
   await expectStatus(page, /^Signature verified with PEM SPKI/);
+  // The Rust engine is not in the page's own wasm: its worker was downloaded to do the work.
+  assert.ok(requests.some((u) => /keygen_bg\.wasm$/.test(u)), `the engine's worker loaded: ${requests.join(', ')}`);
   const examplePublic = await u.publicKey.inputValue();
 
   // Verification: an ES256 token from Node verifies; a changed signature does not.
@@ -37,6 +39,14 @@ test('without WebCrypto the page verifies, rejects and signs with its Rust engin
   await expectStatus(page, /^Signature verified/);
   const signed = await u.token.inputValue();
   assert.ok(verifyJwt(signed, crypto.createPublicKey(examplePublic)), 'Node verifies the Rust engine\'s RS256 signature');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with WebCrypto the first view does not download the Rust engine', async () => {
+  const { page, context, errors, requests } = await openApp(env.browser, env.server.url);
+  await expectStatus(page, /^Signature verified/);
+  assert.ok(!requests.some((u) => /keygen/.test(u)), `no worker requested: ${requests.join(', ')}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

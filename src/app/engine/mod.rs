@@ -1,20 +1,24 @@
 //! The page's crypto backend: the browser's WebCrypto, behind the core's
 //! [`CryptoBackend`] trait. The core's [`pipeline`](crate::jose::pipeline) runs every check and
-//! decision (pre-checks, key selection, the verdict) and falls back to the Rust engine when this
-//! backend declines; this module only says "not available here" or "refused", in WebCrypto's
-//! words. The browser tests cross-check the two engines on the Wycheproof vectors and on each
+//! decision (pre-checks, key selection, the verdict) and falls back to the Rust engine (in the
+//! worker: [`remote`]) when this backend declines; this module only says "not available here"
+//! or "refused", in WebCrypto's words. The browser tests cross-check the two engines on the Wycheproof vectors and on each
 //! other's signatures.
 //!
 //! HMAC is not offered: SHA-2 over a token is microseconds in WebAssembly, less than the round
 //! trip to WebCrypto.
 
 pub mod cache;
+pub mod remote;
 pub mod subtle;
+#[cfg(target_arch = "wasm32")]
+mod worker;
 
 use crate::jose::Algorithm;
 use crate::jose::algorithm::KeyInput;
 use crate::jose::backend::{BackendError, CryptoBackend, Engine, GeneratedPair};
 use crate::jose::keys::{KeyKind, PrivateKey, PublicKey};
+use remote::RustInWorker;
 use subtle::SubtleError;
 
 /// The browser's WebCrypto as a [`CryptoBackend`].
@@ -44,8 +48,15 @@ fn offered(alg: Algorithm) -> Result<(), BackendError> {
 }
 
 impl CryptoBackend for WebCrypto {
+    /// The Rust engine, in the worker: not part of the page's first load.
+    type Fallback = RustInWorker;
+
     fn engine(&self) -> Engine {
         Engine::WebCrypto
+    }
+
+    fn fallback(&self) -> &RustInWorker {
+        &RustInWorker
     }
 
     async fn verify(

@@ -27,7 +27,7 @@ const WORKER_URL: &str = "./keygen_loader.js";
 const INLINE_WORKER_GLOBAL: &str = "jwtKeygenWorkerUrl";
 
 /// Where the key generation worker is: the inline blob of a single-file build, or the loader.
-fn worker_url() -> String {
+pub(crate) fn worker_url() -> String {
     js_sys::Reflect::get(&js_sys::global(), &INLINE_WORKER_GLOBAL.into())
         .ok()
         .and_then(|v| v.as_string())

@@ -52,6 +52,11 @@ pub fn parse_spki_der(der: &[u8]) -> Result<PublicKey, crate::jose::JoseError> {
     der::public_from_spki(der)
 }
 
+/// A private key from DER PKCS#8, e.g. what the page hands its worker's Rust engine.
+pub fn parse_pkcs8_der(der: &[u8]) -> Result<PrivateKey, crate::jose::JoseError> {
+    der::private_from_pkcs8(der)
+}
+
 /// A key that can verify signatures (public keys, or an HMAC secret).
 #[derive(Clone, PartialEq, Eq)]
 pub enum PublicKey {
@@ -189,6 +194,21 @@ impl PublicKey {
             PublicKey::Hmac(secret) => kty_oct::verify(alg, secret, input, sig),
         }
     }
+
+    /// [`PublicKey::verify`] for an HMAC secret alone (`None` for any other key), so that a
+    /// front end whose other families run elsewhere links no other family's arithmetic.
+    pub fn verify_hmac(
+        &self,
+        alg: Algorithm,
+        input: &[u8],
+        sig: &[u8],
+    ) -> Option<Result<(), JoseError>> {
+        if let PublicKey::Hmac(secret) = self {
+            Some(kty_oct::verify(alg, secret, input, sig))
+        } else {
+            None
+        }
+    }
 }
 
 impl PrivateKey {
@@ -255,6 +275,16 @@ impl PrivateKey {
             PrivateKey::P521(k) => kty_ec::sign::<_, p521::ecdsa::Signature>(alg, k, input),
             PrivateKey::Ed25519(k) => kty_okp::sign(alg, k, input),
             PrivateKey::Hmac(secret) => kty_oct::tag(alg, &secret.0, input),
+        }
+    }
+
+    /// [`PrivateKey::sign`] for an HMAC secret alone (`None` for any other key): see
+    /// [`PublicKey::verify_hmac`].
+    pub fn sign_hmac(&self, alg: Algorithm, input: &[u8]) -> Option<Result<Vec<u8>, JoseError>> {
+        if let PrivateKey::Hmac(secret) = self {
+            Some(kty_oct::tag(alg, &secret.0, input))
+        } else {
+            None
         }
     }
 }

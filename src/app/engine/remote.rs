@@ -1,0 +1,346 @@
+//! The Rust engine out of the page's first load: where WebCrypto declines (no secure context, a
+//! key it will not import), signatures run on the RustCrypto engine in the worker binary
+//! (`src/bin/keygen.rs`), which is downloaded on first need. The page's own wasm then carries
+//! no RSA, ECDSA or Ed25519 arithmetic. HMAC stays here: it is microseconds of SHA-2, and the
+//! round trip to a worker would cost more than it saves.
+//!
+//! Messages are JSON text: an [`EngineCall`] (an id and an [`EngineOp`]) in, an [`EngineReply`]
+//! with the same id out. Keys cross as DER (SPKI or PKCS#8), bytes as base64url. In the browser
+//! they travel by `postMessage` ([`super::worker`]); natively (tests) the handler is called
+//! directly, so the same serialisation is exercised.
+
+use serde::{Deserialize, Serialize};
+
+use crate::jose::backend::{
+    BackendError, CryptoBackend, Engine, GeneratedPair, RustCrypto, verified,
+};
+use crate::jose::keys::{self, KeyKind, PrivateKey, PublicKey};
+use crate::jose::{Algorithm, JoseError, base64url};
+
+/// One operation for the worker's Rust engine.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op")]
+pub enum EngineOp {
+    /// Whether `signature` is `alg`'s signature of `input` under the SPKI key.
+    Verify {
+        /// The JWS algorithm name.
+        alg: String,
+        /// The public key, SPKI DER, base64url.
+        spki: String,
+        /// The signing input, base64url.
+        input: String,
+        /// The signature, base64url.
+        signature: String,
+    },
+    /// `alg`'s signature of `input` with the PKCS#8 key.
+    Sign {
+        /// The JWS algorithm name.
+        alg: String,
+        /// The private key, PKCS#8 DER, base64url.
+        pkcs8: String,
+        /// The signing input, base64url.
+        input: String,
+    },
+    /// A new key pair of the kind with this id ([`KeyKind::id`]).
+    Generate {
+        /// The key kind's id.
+        kind: String,
+    },
+}
+
+impl std::fmt::Debug for EngineOp {
+    // A private key crosses in `Sign`: its Debug names the operation only.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineOp::Verify { alg, .. } => write!(f, "Verify({alg})"),
+            EngineOp::Sign { alg, .. } => write!(f, "Sign({alg}, key redacted)"),
+            EngineOp::Generate { kind } => write!(f, "Generate({kind})"),
+        }
+    }
+}
+
+/// A request to the worker: the operation and an id its reply carries back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineCall {
+    /// Matches the reply to its request.
+    pub id: u32,
+    /// What to do.
+    pub call: EngineOp,
+}
+
+/// What the worker's Rust engine answered.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EngineAnswer {
+    /// The verification's result.
+    Verified(bool),
+    /// The signature, base64url.
+    Signature(String),
+    /// A new key pair: PKCS#8 and SPKI DER, base64url.
+    Pair {
+        /// The private key.
+        pkcs8: String,
+        /// The public key.
+        spki: String,
+    },
+}
+
+impl std::fmt::Debug for EngineAnswer {
+    // A generated private key crosses in `Pair`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineAnswer::Verified(ok) => write!(f, "Verified({ok})"),
+            EngineAnswer::Signature(_) => write!(f, "Signature"),
+            EngineAnswer::Pair { .. } => write!(f, "Pair(private key redacted)"),
+        }
+    }
+}
+
+/// The worker's reply to the call with `id`: the answer, or the Rust engine's error as text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EngineReply {
+    /// The call's id.
+    pub id: u32,
+    /// The answer or the reason there is none.
+    pub result: Result<EngineAnswer, String>,
+}
+
+/// The worker's side: runs one call on the RustCrypto engine.
+pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
+    let bytes = |s: &str| base64url::decode(s).map_err(|e| e.reason);
+    let alg = |name: &str| name.parse::<Algorithm>().map_err(|e| e.to_string());
+    let done = |e: BackendError| e.to_string();
+    match call {
+        EngineOp::Verify {
+            alg: name,
+            spki,
+            input,
+            signature,
+        } => {
+            let key = keys::parse_spki_der(&bytes(spki)?).map_err(|e| e.to_string())?;
+            let (input, signature) = (bytes(input)?, bytes(signature)?);
+            let ok = backend_complete(RustCrypto.verify(alg(name)?, &key, &input, &signature))
+                .map_err(done)?;
+            Ok(EngineAnswer::Verified(ok))
+        }
+        EngineOp::Sign {
+            alg: name,
+            pkcs8,
+            input,
+        } => {
+            let key = keys::parse_pkcs8_der(&bytes(pkcs8)?).map_err(|e| e.to_string())?;
+            let signature = backend_complete(RustCrypto.sign(alg(name)?, &key, &bytes(input)?))
+                .map_err(done)?;
+            Ok(EngineAnswer::Signature(base64url::encode(&signature)))
+        }
+        EngineOp::Generate { kind } => {
+            let kind = KeyKind::ALL
+                .into_iter()
+                .find(|k| k.id() == kind)
+                .ok_or_else(|| format!("unknown key kind {kind:?}"))?;
+            let pair = backend_complete(RustCrypto.generate(kind)).map_err(done)?;
+            Ok(EngineAnswer::Pair {
+                pkcs8: base64url::encode(&pair.pkcs8_der),
+                spki: base64url::encode(&pair.spki_der),
+            })
+        }
+    }
+}
+
+/// A [`RustCrypto`] future run to completion (it never waits).
+fn backend_complete<T>(
+    future: impl std::future::Future<Output = Result<T, BackendError>>,
+) -> Result<T, BackendError> {
+    crate::jose::backend::run_ready(future).unwrap_or_else(|| {
+        Err(BackendError::Failed(JoseError::EngineFailed {
+            reason: "it waited for an event, which it never does".to_owned(),
+        }))
+    })
+}
+
+/// The worker's whole reply to one message, JSON text.
+pub fn reply_to(call: &EngineCall) -> String {
+    let reply = EngineReply {
+        id: call.id,
+        result: answer(&call.call),
+    };
+    serde_json::to_string(&reply).unwrap_or_else(|_| {
+        format!(
+            r#"{{"id":{},"result":{{"Err":"cannot encode the answer"}}}}"#,
+            call.id
+        )
+    })
+}
+
+/// The worker binary's whole job: an [`EngineCall`] gets its [`EngineReply`]; anything else is
+/// a key generation request (`app::keygen`). JSON text both ways.
+pub fn handle_worker_message(text: &str) -> String {
+    match serde_json::from_str::<EngineCall>(text) {
+        Ok(call) => reply_to(&call),
+        Err(_) => crate::app::keygen::handle_request(text),
+    }
+}
+
+/// The Rust engine in the worker, as a [`CryptoBackend`]: WebCrypto's fallback in the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RustInWorker;
+
+/// A failure to reach or understand the worker: final, since no engine is left to try.
+fn unreachable_engine(reason: String) -> BackendError {
+    BackendError::Failed(JoseError::EngineFailed { reason })
+}
+
+/// Runs `op` on the worker's engine (see the module docs for the transport).
+async fn call(op: EngineOp) -> Result<EngineAnswer, BackendError> {
+    #[cfg(target_arch = "wasm32")]
+    let reply = super::worker::call(op).await.map_err(unreachable_engine)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let reply = native_round_trip(op).map_err(unreachable_engine)?;
+    reply.result.map_err(unreachable_engine)
+}
+
+/// Natively: the worker's handler called directly, through the same JSON both ways.
+#[cfg(not(target_arch = "wasm32"))]
+fn native_round_trip(op: EngineOp) -> Result<EngineReply, String> {
+    let request =
+        serde_json::to_string(&EngineCall { id: 0, call: op }).map_err(|e| e.to_string())?;
+    let call: EngineCall = serde_json::from_str(&request).map_err(|e| e.to_string())?;
+    serde_json::from_str(&reply_to(&call)).map_err(|e| e.to_string())
+}
+
+/// A key's DER for the worker, or the export's error.
+fn exported(der: Result<Vec<u8>, JoseError>) -> Result<String, BackendError> {
+    Ok(base64url::encode(&der?))
+}
+
+/// An answer of the wrong kind.
+fn unexpected(answer: EngineAnswer) -> BackendError {
+    unreachable_engine(format!("the worker answered {answer:?}"))
+}
+
+impl CryptoBackend for RustInWorker {
+    /// Never asked: the Rust engine does not decline.
+    type Fallback = RustInWorker;
+
+    fn engine(&self) -> Engine {
+        Engine::RustCrypto
+    }
+
+    fn fallback(&self) -> &RustInWorker {
+        self
+    }
+
+    async fn verify(
+        &self,
+        alg: Algorithm,
+        key: &PublicKey,
+        input: &[u8],
+        signature: &[u8],
+    ) -> Result<bool, BackendError> {
+        if let Some(arithmetic) = key.verify_hmac(alg, input, signature) {
+            return verified(arithmetic);
+        }
+        let op = EngineOp::Verify {
+            alg: alg.as_str().to_owned(),
+            spki: exported(key.to_spki_der())?,
+            input: base64url::encode(input),
+            signature: base64url::encode(signature),
+        };
+        match call(op).await? {
+            EngineAnswer::Verified(ok) => Ok(ok),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    async fn sign(
+        &self,
+        alg: Algorithm,
+        key: &PrivateKey,
+        input: &[u8],
+    ) -> Result<Vec<u8>, BackendError> {
+        if let Some(tag) = key.sign_hmac(alg, input) {
+            return Ok(tag?);
+        }
+        let op = EngineOp::Sign {
+            alg: alg.as_str().to_owned(),
+            pkcs8: exported(key.to_pkcs8_der())?,
+            input: base64url::encode(input),
+        };
+        match call(op).await? {
+            EngineAnswer::Signature(s) => base64url::decode(&s)
+                .map_err(|e| unreachable_engine(format!("unreadable signature: {}", e.reason))),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    async fn generate(&self, kind: KeyKind) -> Result<GeneratedPair, BackendError> {
+        let op = EngineOp::Generate {
+            kind: kind.id().to_owned(),
+        };
+        match call(op).await? {
+            EngineAnswer::Pair { pkcs8, spki } => {
+                let der = |s: &str| {
+                    base64url::decode(s)
+                        .map_err(|e| unreachable_engine(format!("bad key: {}", e.reason)))
+                };
+                Ok(GeneratedPair {
+                    pkcs8_der: der(&pkcs8)?,
+                    spki_der: der(&spki)?,
+                })
+            }
+            other => Err(unexpected(other)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jose::rng::seeded_rng;
+
+    fn complete<T>(f: impl std::future::Future<Output = Result<T, BackendError>>) -> T {
+        backend_complete(f).unwrap()
+    }
+
+    /// Natively the worker's handler is called directly, through the same JSON: what the page
+    /// gets back verifies with the Rust engine here, and a changed input does not.
+    #[test]
+    fn the_worker_engine_signs_verifies_and_generates_through_its_messages() {
+        let mut rng = seeded_rng().unwrap();
+        for (alg, kind) in [
+            (Algorithm::RS256, KeyKind::Rsa2048),
+            (Algorithm::ES256, KeyKind::P256),
+            (Algorithm::EdDSA, KeyKind::Ed25519),
+        ] {
+            let key = keys::generate(kind, &mut rng).unwrap();
+            let public = key.public_key();
+            let sig = complete(RustInWorker.sign(alg, &key, b"a.b"));
+            assert!(complete(RustCrypto.verify(alg, &public, b"a.b", &sig)));
+            assert!(complete(RustInWorker.verify(alg, &public, b"a.b", &sig)));
+            assert!(!complete(RustInWorker.verify(alg, &public, b"a.c", &sig)));
+        }
+        let pair = complete(RustInWorker.generate(KeyKind::P256));
+        let key = keys::parse_pkcs8_der(&pair.pkcs8_der).unwrap();
+        assert_eq!(key.public_key().to_spki_der().unwrap(), pair.spki_der);
+    }
+
+    #[test]
+    fn worker_messages_route_and_report_errors_without_secrets() {
+        // A key generation request still reaches the key generator.
+        assert!(handle_worker_message(r#"{"kind":"EC P-256"}"#).starts_with(r#"{"Done""#));
+        let bad = EngineCall {
+            id: 7,
+            call: EngineOp::Sign {
+                alg: "RS256".into(),
+                pkcs8: "AAAA".into(),
+                input: "YQ".into(),
+            },
+        };
+        let reply: EngineReply = serde_json::from_str(&handle_worker_message(
+            &serde_json::to_string(&bad).unwrap(),
+        ))
+        .unwrap();
+        assert_eq!(reply.id, 7);
+        assert!(reply.result.is_err());
+        assert_eq!(format!("{:?}", bad.call), "Sign(RS256, key redacted)");
+    }
+}

@@ -21,8 +21,10 @@ build:
 single: build
 	@python3 tests/support/single-file.py dist dist-single/jwt-debugger.html
 
-# Benchmarks in headless Chromium (the engine against WebCrypto, load, typing, key generation):
-# prints a table and writes target/bench/results.json. Native ones: cargo bench --bench core.
+# Benchmarks in headless Chromium and Firefox ESR (the engine against WebCrypto and jose, load,
+# typing, key generation):
+# prints a table per browser and writes target/bench/results-<browser>.json. Native ones:
+# cargo bench --bench core.
 bench:
 	@tests/support/bench.sh
 

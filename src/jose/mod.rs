@@ -14,6 +14,7 @@ pub mod ecdsa_shape;
 pub mod error;
 pub mod gateway;
 pub mod json_text;
+pub mod jwe;
 pub mod key_type;
 pub mod keys;
 pub mod lints;

@@ -40,6 +40,8 @@ pub struct Callbacks {
     pub public_key: Callback<String>,
     /// The signing key changed.
     pub private_key: Callback<String>,
+    /// The decryption key changed.
+    pub decryption_key: Callback<String>,
     /// A generated key goes where it signs.
     pub use_signing: Callback<Rc<KeyMaterial>>,
     /// A generated key goes where it verifies.
@@ -131,6 +133,7 @@ impl Callbacks {
             encoding: send(d, Action::SetSecretEncoding),
             public_key: send(d, Action::SetPublicKey),
             private_key: send(d, Action::SetPrivateKey),
+            decryption_key: send(d, Action::SetDecryptionKey),
             use_signing: with_key(d, use_for_signing),
             use_verifying: with_key(d, use_for_verifying),
             generated: with_key(d, adopt_generated),

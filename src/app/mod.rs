@@ -6,6 +6,7 @@
 
 pub mod callbacks;
 pub mod components;
+pub mod decryption;
 pub mod engine;
 pub mod example;
 pub mod hooks;

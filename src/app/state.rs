@@ -43,6 +43,8 @@ pub struct PageState {
     pub private_key: String,
     /// The content of a detached token (RFC 7515 appendix F), typed apart from the token.
     pub detached_payload: String,
+    /// The key that decrypts a pasted JWE: a private key, symmetric key bytes or a password.
+    pub decryption_key: String,
     /// Decode mode shows the header and payload exactly as encoded (member order, spacing and
     /// escapes as in the token) instead of pretty-printed.
     pub as_encoded: bool,
@@ -60,6 +62,7 @@ impl std::fmt::Debug for PageState {
             .field("token_len", &self.token.len())
             .field("secret", &"<redacted>")
             .field("private_key", &"<redacted>")
+            .field("decryption_key", &"<redacted>")
             .field("detached_payload_len", &self.detached_payload.len())
             .finish_non_exhaustive()
     }
@@ -78,6 +81,7 @@ impl Default for PageState {
             public_key: example::PUBLIC_KEY.to_owned(),
             private_key: example::PRIVATE_KEY.to_owned(),
             detached_payload: String::new(),
+            decryption_key: String::new(),
             as_encoded: false,
             auto_public_key: Some(example::PUBLIC_KEY.to_owned()),
         }
@@ -122,6 +126,8 @@ pub enum Action {
     SetPublicKey(String),
     /// The signing key changed.
     SetPrivateKey(String),
+    /// The decryption key changed.
+    SetDecryptionKey(String),
 }
 
 impl Reducible for PageState {
@@ -170,6 +176,7 @@ impl Reducible for PageState {
             Action::SetSecretEncoding(encoding) => next.secret_encoding = encoding,
             Action::SetPublicKey(key) => next.public_key = key,
             Action::SetPrivateKey(key) => next.private_key = key,
+            Action::SetDecryptionKey(key) => next.decryption_key = key,
         }
         Rc::new(next)
     }

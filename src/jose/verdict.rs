@@ -70,7 +70,7 @@ pub async fn signature_status<B: CryptoBackend>(
         Ok(token) => token,
         Err(JoseError::EncryptedJwe) => {
             return SignatureStatus::NotVerified(
-                "this is an encrypted token (JWE): it has no signature to check, and decrypting it is not available yet"
+                "this is an encrypted token (JWE): it has no signature of its own; once decrypted, a signed JWT inside it is checked here"
                     .into(),
             );
         }

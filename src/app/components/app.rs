@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::claims_table::ClaimsTable;
 use super::decoded_heading::DecodedHeading;
+use super::decryption_pane::DecryptionPane;
 use super::encoded_column::EncodedColumn;
 use super::gateway_preset::GatewayPreset;
 use super::json_pane::JsonPane;
@@ -60,6 +61,9 @@ pub fn app() -> Html {
                 <section class="pane pane-decoded" aria-label="Decoded">
                     if state.mode == Mode::Decode {
                         <DecodedHeading as_encoded={state.as_encoded} ontoggle={callbacks.as_encoded} />
+                    }
+                    if let Some(status) = view.decryption {
+                        <DecryptionPane {status} text={AttrValue::from(state.decryption_key.clone())} onkey={callbacks.decryption_key.clone()} />
                     }
                     <JsonPane title="Header" text={AttrValue::from(view.header_text)} oninput={callbacks.header} />
                     <JsonPane title="Payload" text={AttrValue::from(view.payload_text)} oninput={callbacks.payload}>

@@ -5,6 +5,7 @@ pub mod app;
 pub mod claims_table;
 pub mod copy_button;
 pub mod decoded_heading;
+pub mod decryption_pane;
 pub mod detached_payload;
 pub mod encoded_column;
 pub mod encoded_pane;

@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::decryption;
 use crate::jose::backend::{
     BackendError, CryptoBackend, Engine, GeneratedPair, RustCrypto, verified,
 };
@@ -46,6 +47,14 @@ pub enum EngineOp {
         /// The key kind's id.
         kind: String,
     },
+    /// The JWE `token` decrypted with the `Decryption key` box's text
+    /// ([`crate::app::decryption`]).
+    Decrypt {
+        /// The compact JWE.
+        token: String,
+        /// The box's text: a private key, symmetric key bytes or a password.
+        key: String,
+    },
 }
 
 impl std::fmt::Debug for EngineOp {
@@ -55,6 +64,7 @@ impl std::fmt::Debug for EngineOp {
             EngineOp::Verify { alg, .. } => write!(f, "Verify({alg})"),
             EngineOp::Sign { alg, .. } => write!(f, "Sign({alg}, key redacted)"),
             EngineOp::Generate { kind } => write!(f, "Generate({kind})"),
+            EngineOp::Decrypt { .. } => write!(f, "Decrypt(key redacted)"),
         }
     }
 }
@@ -82,6 +92,13 @@ pub enum EngineAnswer {
         /// The public key.
         spki: String,
     },
+    /// A decrypted JWE: the plaintext (base64url) and the JWE findings.
+    Decrypted {
+        /// The plaintext, base64url.
+        plaintext: String,
+        /// The findings, one sentence each.
+        findings: Vec<String>,
+    },
 }
 
 impl std::fmt::Debug for EngineAnswer {
@@ -91,6 +108,7 @@ impl std::fmt::Debug for EngineAnswer {
             EngineAnswer::Verified(ok) => write!(f, "Verified({ok})"),
             EngineAnswer::Signature(_) => write!(f, "Signature"),
             EngineAnswer::Pair { .. } => write!(f, "Pair(private key redacted)"),
+            EngineAnswer::Decrypted { .. } => write!(f, "Decrypted(plaintext redacted)"),
         }
     }
 }
@@ -143,6 +161,13 @@ pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
                 spki: base64url::encode(&pair.spki_der),
             })
         }
+        EngineOp::Decrypt { token, key } => {
+            let plaintext = decryption::decrypt_in_worker(token, key)?;
+            Ok(EngineAnswer::Decrypted {
+                plaintext: base64url::encode(&plaintext.bytes),
+                findings: plaintext.findings,
+            })
+        }
     }
 }
 
@@ -190,7 +215,7 @@ fn unreachable_engine(reason: String) -> BackendError {
 }
 
 /// Runs `op` on the worker's engine (see the module docs for the transport).
-async fn call(op: EngineOp) -> Result<EngineAnswer, BackendError> {
+pub(crate) async fn call(op: EngineOp) -> Result<EngineAnswer, BackendError> {
     #[cfg(target_arch = "wasm32")]
     let reply = super::worker::call(op).await.map_err(unreachable_engine)?;
     #[cfg(not(target_arch = "wasm32"))]
@@ -213,7 +238,7 @@ fn exported(der: Result<Vec<u8>, JoseError>) -> Result<String, BackendError> {
 }
 
 /// An answer of the wrong kind.
-fn unexpected(answer: EngineAnswer) -> BackendError {
+pub(crate) fn unexpected(answer: EngineAnswer) -> BackendError {
     unreachable_engine(format!("the worker answered {answer:?}"))
 }
 

@@ -7,8 +7,10 @@ use std::rc::Rc;
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::app::decryption::DecryptionStatus;
 use crate::app::hooks::use_async::AsyncValue;
 use crate::app::hooks::use_decode_status::use_decode_status;
+use crate::app::hooks::use_decryption::{use_decryption, use_opened_token};
 use crate::app::hooks::use_findings::SignedBy;
 use crate::app::hooks::use_parsed_keys::use_parsed_keys;
 use crate::app::hooks::use_pasted_token::use_pasted_token;
@@ -61,12 +63,22 @@ pub struct PageView {
     pub detached: bool,
     /// The newest token Encode mode signed, which Decode mode takes over when switched to.
     pub signed_now: Option<Result<Signed, SignError>>,
+    /// Where decryption of a pasted JWE stands (`None` for anything else, and in Encode mode).
+    pub decryption: Option<DecryptionStatus>,
 }
 
 /// Derives the page from `state` at `now`.
 #[hook]
 pub fn use_page_view(state: &PageState, now: i64) -> PageView {
     let pasted = use_pasted_token(&state.token, &state.detached_payload);
+    let decryption = use_decryption(&pasted.parsed, &state.token, &state.decryption_key);
+    // A decrypted nested JWT is the token the rest of the page decodes and verifies; the notes
+    // under the box stay those of the JWE that was pasted.
+    let (notes, token_error) = match state.mode {
+        Mode::Decode => token_notes(&pasted.parsed, &state.token),
+        Mode::Encode => (Vec::new(), None),
+    };
+    let pasted = use_opened_token(pasted, decryption.as_ref());
     let keys = use_parsed_keys(&state.public_key, &state.secret);
     let decode_status = use_decode_status(state, &pasted.decoded, &keys);
     let key = use_signing_key(
@@ -82,10 +94,6 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
     let shown = use_shown_texts(state, &pasted.parsed, &signed_now);
     let alg = shown_alg(state.mode, &pasted.decoded, &signing.job, &shown.header);
     let status = shown_status(state.mode, &signing.signed, &decode_status);
-    let (notes, token_error) = match state.mode {
-        Mode::Decode => token_notes(&pasted.parsed, &state.token),
-        Mode::Encode => (Vec::new(), None),
-    };
     // The page's demo key pair: labelled wherever it is in use, never a default Key ID, and a
     // finding whenever a token is signed with it.
     let own_public = (*key.own_public).as_ref();
@@ -125,6 +133,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         public_key_is_demo: keys.public_key_is_demo,
         private_key_is_demo,
         signed_now,
+        decryption: decryption.filter(|_| state.mode == Mode::Decode),
     }
 }
 

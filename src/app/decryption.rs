@@ -1,0 +1,218 @@
+//! Decrypting a pasted JWE in the page. The page's side says what the header's `alg` needs and
+//! shows the answer; the decryption itself (`jose::jwe`) runs in the Rust engine's worker, so
+//! none of the JWE code is in the page's first load. One `Decryption key` box takes whatever the
+//! `alg` needs: a private key (PEM, JWK or JWKS), symmetric key bytes (an `oct` JWK or
+//! base64url) or the PBES2 password.
+
+use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
+use crate::jose::backend::BackendError;
+use crate::jose::jwe::{self, DecryptionKey, KeyKind, KeyManagement};
+use crate::jose::token::{self, DecodedToken, Token};
+use crate::jose::{JoseError, base64url, rng};
+
+/// What the `Decryption status` says.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DecryptionStatus {
+    /// Nothing was tried: why (no key yet, and what key the `alg` needs).
+    NotDecrypted(String),
+    /// The worker is decrypting.
+    Decrypting,
+    /// Decrypted: the plaintext and what is worth knowing about the token.
+    Decrypted(Plaintext),
+    /// Decryption failed, and why.
+    Failed(String),
+}
+
+/// A decrypted JWE's content.
+#[derive(Clone, PartialEq)]
+pub struct Plaintext {
+    /// The plaintext bytes.
+    pub bytes: Vec<u8>,
+    /// The JWE findings (RSA1_5, few PBES2 iterations, compression, a nested JWS without `cty`).
+    pub findings: Vec<String>,
+}
+
+impl std::fmt::Debug for Plaintext {
+    // The plaintext may be secret: its length only.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Plaintext({} bytes)", self.bytes.len())
+    }
+}
+
+impl Plaintext {
+    /// The plaintext as text (lossy: invalid UTF-8 shows as U+FFFD).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+
+    /// The signed token inside, when the plaintext is a compact JWS (a nested JWT).
+    pub fn inner_jws(&self) -> Option<DecodedToken> {
+        let text = std::str::from_utf8(&self.bytes).ok()?;
+        match token::parse(text.trim()) {
+            Ok(Token::Jws(jws)) => Some(jws),
+            _ => None,
+        }
+    }
+}
+
+impl DecryptionStatus {
+    /// The status line: it starts with `Decrypted`, `Decryption failed` or `Not decrypted`.
+    pub fn text(&self) -> String {
+        match self {
+            DecryptionStatus::NotDecrypted(why) => format!("Not decrypted: {why}"),
+            DecryptionStatus::Decrypting => "Not decrypted yet: decrypting…".to_owned(),
+            DecryptionStatus::Decrypted(plaintext) if plaintext.inner_jws().is_some() => {
+                "Decrypted: the plaintext is a signed JWT, shown in Header and Payload; its signature is checked under the token".to_owned()
+            }
+            DecryptionStatus::Decrypted(plaintext) => {
+                format!("Decrypted: {} bytes of plaintext", plaintext.bytes.len())
+            }
+            DecryptionStatus::Failed(why) => format!("Decryption failed: {why}"),
+        }
+    }
+
+    /// The CSS class of the status line (the verdict's colours).
+    pub fn class(&self) -> &'static str {
+        match self {
+            DecryptionStatus::Decrypted(_) => "status-ok",
+            DecryptionStatus::Failed(_) => "status-bad",
+            DecryptionStatus::NotDecrypted(_) | DecryptionStatus::Decrypting => "status-neutral",
+        }
+    }
+
+    /// The plaintext, once decrypted.
+    pub fn plaintext(&self) -> Option<&Plaintext> {
+        match self {
+            DecryptionStatus::Decrypted(plaintext) => Some(plaintext),
+            _ => None,
+        }
+    }
+}
+
+/// What the header's `alg` needs in the `Decryption key` box, in words.
+pub fn key_needed(alg: Option<&str>) -> String {
+    let Some(name) = alg else {
+        return "the header has no \"alg\"".to_owned();
+    };
+    let Ok(alg) = KeyManagement::from_name(name) else {
+        return format!("\"{name}\" is not a JWE key management algorithm this page knows");
+    };
+    let need = alg.key_need(None, false);
+    let what = match need.kind {
+        KeyKind::PrivateKey | KeyKind::PublicKey => format!(
+            "the recipient's private key ({}; PEM, JWK or JWKS)",
+            need.key_types
+        ),
+        KeyKind::Symmetric => "the symmetric key (an oct JWK, or its bytes in base64url)".into(),
+        KeyKind::Password => "the password".into(),
+    };
+    format!("{name} needs {what}: paste it in the Decryption key box")
+}
+
+/// The key in the box, read as the token's `alg` needs it.
+fn key_from_box(alg: Option<&str>, text: &str) -> Result<DecryptionKey, String> {
+    let alg = alg.and_then(|name| KeyManagement::from_name(name).ok());
+    let kind = alg.map(|a| a.key_need(None, false).kind);
+    match kind {
+        // A password is the text exactly as typed, less the line break a paste may add.
+        Some(KeyKind::Password) => Ok(DecryptionKey::password(
+            text.strip_suffix('\n').unwrap_or(text).as_bytes().to_vec(),
+        )),
+        Some(KeyKind::Symmetric) if !text.trim_start().starts_with('{') => {
+            let bytes = base64url::decode_lenient(text.trim())
+                .map_err(|e| format!("the symmetric key is not base64url: {}", e.reason))?;
+            Ok(DecryptionKey::symmetric(bytes.bytes))
+        }
+        _ => DecryptionKey::parse(text).map_err(|e| e.to_string()),
+    }
+}
+
+/// The page's side of decryption: `token` decrypted in the worker with the box's `key`.
+pub async fn decrypt(token: String, key: String) -> DecryptionStatus {
+    let answer = match remote::call(EngineOp::Decrypt { token, key }).await {
+        Ok(answer) => answer,
+        Err(BackendError::Failed(JoseError::EngineFailed { reason })) => {
+            return DecryptionStatus::Failed(reason);
+        }
+        Err(other) => return DecryptionStatus::Failed(other.to_string()),
+    };
+    match answer {
+        EngineAnswer::Decrypted {
+            plaintext,
+            findings,
+        } => match base64url::decode(&plaintext) {
+            Ok(bytes) => DecryptionStatus::Decrypted(Plaintext { bytes, findings }),
+            Err(e) => DecryptionStatus::Failed(format!("unreadable plaintext: {}", e.reason)),
+        },
+        other => DecryptionStatus::Failed(remote::unexpected(other).to_string()),
+    }
+}
+
+/// The worker's side: decrypts `token` with the box's `key`. Not called by the page itself, so
+/// the JWE code stays out of its wasm.
+pub fn decrypt_in_worker(token: &str, key: &str) -> Result<Plaintext, String> {
+    let jwe = match token::parse(token.trim()) {
+        Ok(Token::Jwe(jwe)) => jwe,
+        Ok(Token::Jws(_)) => return Err("this is a signed token (JWS), not a JWE".into()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let key = key_from_box(jwe.alg(), key)?;
+    let mut rng = rng::seeded_rng().map_err(|e| e.to_string())?;
+    let decrypted = jwe::decrypt(&jwe, &key, &mut rng).map_err(|e| e.to_string())?;
+    Ok(Plaintext {
+        findings: decrypted.findings.iter().map(|f| f.message()).collect(),
+        bytes: decrypted.plaintext,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 7520 section 5.8 (tests/vectors/jose-cookbook/jwe/5_8…json): A128KW with A128GCM;
+    /// the key is an oct JWK, or its bytes.
+    const KW: &str = "eyJhbGciOiJBMTI4S1ciLCJraWQiOiI4MWIyMDk2NS04MzMyLTQzZDktYTQ2OC04MjE2MGFkOTFhYzgiLCJlbmMiOiJBMTI4R0NNIn0.CBI6oDw8MydIx1IBntf_lQcw2MmJKIQx.Qx0pmsDa8KnJc9Jo.AwliP-KmWgsZ37BvzCefNen6VTbRK3QMA4TkvRkH0tP1bTdhtFJgJxeVmJkLD61A1hnWGetdg11c9ADsnWgL56NyxwSYjU1ZEHcGkd3EkU0vjHi9gTlb90qSYFfeF0LwkcTtjbYKCsiNJQkcIp1yeM03OmuiYSoYJVSpf7ej6zaYcMv3WwdxDFl8REwOhNImk2Xld2JXq6BR53TSFkyT7PwVLuq-1GwtGHlQeg7gDT6xW0JqHDPn_H-puQsmthc9Zg0ojmJfqqFvETUxLAF-KjcBTS5dNy6egwkYtOt8EIHK-oEsKYtZRaa8Z7MOZ7UGxGIMvEmxrGCPeJa14slv2-gaqK0kEThkaSqdYw0FkQZF.ER7MWJZ1FBI_NKvn7Zb1Lw";
+    const KW_KEY: &str = r#"{"kty":"oct","kid":"81b20965-8332-43d9-a468-82160ad91ac8","use":"enc","alg":"A128KW","k":"GZy6sIZ6wl9NJOKB-jnmVQ"}"#;
+
+    #[test]
+    fn the_box_takes_an_oct_jwk_or_its_bytes_and_a_wrong_key_fails() {
+        let text = decrypt_in_worker(KW, KW_KEY).unwrap().text();
+        assert!(
+            text.starts_with("You can trust us to stick with you"),
+            "{text}"
+        );
+        assert_eq!(
+            decrypt_in_worker(KW, "GZy6sIZ6wl9NJOKB-jnmVQ")
+                .unwrap()
+                .text(),
+            text
+        );
+        let wrong = decrypt_in_worker(KW, "AAAAAAAAAAAAAAAAAAAAAA").unwrap_err();
+        assert_eq!(wrong, jwe::JweError::DecryptionFailed.to_string());
+        assert!(decrypt_in_worker(KW, "not base64!").is_err());
+    }
+
+    #[test]
+    fn each_alg_says_what_key_it_needs() {
+        assert!(key_needed(Some("RSA-OAEP-256")).contains("private key"));
+        assert!(key_needed(Some("dir")).contains("symmetric key"));
+        assert!(key_needed(Some("PBES2-HS256+A128KW")).contains("password"));
+        assert!(key_needed(Some("HS256")).contains("not a JWE"));
+        assert!(key_needed(None).contains("no \"alg\""));
+    }
+
+    #[test]
+    fn a_nested_jws_is_found_in_the_plaintext() {
+        let jws = Plaintext {
+            bytes: crate::app::example::TOKEN.trim().as_bytes().to_vec(),
+            findings: Vec::new(),
+        };
+        assert!(jws.inner_jws().is_some());
+        let json = Plaintext {
+            bytes: br#"{"sub":"x"}"#.to_vec(),
+            findings: Vec::new(),
+        };
+        assert!(json.inner_jws().is_none());
+        assert_eq!(format!("{json:?}"), "Plaintext(11 bytes)");
+    }
+}

@@ -1,0 +1,107 @@
+// Encrypted tokens (JWE) made by an independent implementation, panva's `jose` (npm, installed by
+// `npm ci`), decrypted in the real page: the Decryption key box, the Decryption status, the
+// Plaintext, and a nested JWT whose inner token fills the usual panes and is verified.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import * as jose from 'jose';
+import { serve, launch, openApp, ui, expectStatus, foreignRequests } from './support.mjs';
+
+let browser, server, page, context, requests, errors;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  ({ page, context, requests, errors } = await openApp(browser, server.url));
+});
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+const pem = (key, type) => key.export({ type, format: 'pem' });
+const decryptionKey = () => page.getByRole('textbox', { name: 'Decryption key', exact: true });
+const decryptionStatus = () => page.getByRole('status', { name: 'Decryption status' });
+const plaintext = () => page.getByRole('textbox', { name: 'Plaintext', exact: true });
+
+/** Waits until the Decryption status matches `pattern`; returns its text. */
+async function expectDecryption(pattern, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await decryptionStatus().textContent().catch(() => '')) ?? '';
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`decryption status ${JSON.stringify(text)} does not match ${pattern}`);
+}
+
+/** Pastes `token`, then `key` (if any) in the Decryption key box. */
+async function paste(token, key) {
+  await ui(page).token.fill(token);
+  await decryptionKey().fill(key ?? '');
+}
+
+const claims = { sub: 'alice', aud: 'api', scope: 'read' };
+const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+const other = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+test('an RSA-OAEP-256 + A256GCM token from jose: not decrypted, decrypted, and a wrong key fails', async () => {
+  const token = await new jose.EncryptJWT(claims)
+    .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM' })
+    .encrypt(rsa.publicKey);
+  await paste(token, '');
+  assert.match(await expectDecryption(/^Not decrypted/), /RSA-OAEP-256 needs the recipient's private key/);
+  await decryptionKey().fill(pem(rsa.privateKey, 'pkcs8'));
+  await expectDecryption(/^Decrypted/);
+  assert.deepEqual(JSON.parse(await plaintext().inputValue()), claims);
+  // The header shown is the JWE's protected header.
+  assert.match(await ui(page).header.inputValue(), /"enc": "A256GCM"/);
+  await decryptionKey().fill(pem(other.privateKey, 'pkcs8'));
+  await expectDecryption(/^Decryption failed/);
+  assert.equal(await plaintext().count(), 0, 'no plaintext after a failure');
+  // The work was done by the Rust engine's worker, downloaded for it; nothing left the origin.
+  assert.ok(requests.some((u) => /keygen_bg\.wasm$/.test(u)), 'the worker was loaded');
+  assert.deepEqual(foreignRequests(requests, server.origin), []);
+});
+
+test('dir + A128CBC-HS256 with base64url key bytes, and PBES2 with a password', async () => {
+  const secret = crypto.randomBytes(32);
+  const dir = await new jose.CompactEncrypt(new TextEncoder().encode('dir plaintext'))
+    .setProtectedHeader({ alg: 'dir', enc: 'A128CBC-HS256' })
+    .encrypt(secret);
+  await paste(dir, secret.toString('base64url'));
+  await expectDecryption(/^Decrypted/);
+  assert.equal(await plaintext().inputValue(), 'dir plaintext');
+
+  const pbes2 = await new jose.CompactEncrypt(new TextEncoder().encode('password plaintext'))
+    .setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2c: 2048 })
+    .encrypt(new TextEncoder().encode('correct horse battery staple'));
+  await paste(pbes2, 'correct horse battery staple');
+  await expectDecryption(/^Decrypted/);
+  assert.equal(await plaintext().inputValue(), 'password plaintext');
+  await decryptionKey().fill('wrong password');
+  await expectDecryption(/^Decryption failed/);
+});
+
+test('a nested JWT (signed, then encrypted to P-256 with ECDH-ES+A256KW) is decrypted and its signature verified', async () => {
+  const signer = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const recipient = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const inner = await new jose.SignJWT({ sub: 'nested', iat: Math.floor(Date.now() / 1000) })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+    .sign(signer.privateKey);
+  const token = await new jose.CompactEncrypt(new TextEncoder().encode(inner))
+    .setProtectedHeader({ alg: 'ECDH-ES+A256KW', enc: 'A256GCM', cty: 'JWT' })
+    .encrypt(recipient.publicKey);
+  await paste(token, pem(recipient.privateKey, 'pkcs8'));
+  assert.match(await expectDecryption(/^Decrypted/), /signed JWT/);
+  assert.equal((await plaintext().inputValue()).trim(), inner);
+  // The inner token fills the panes and the Signature status applies to it.
+  assert.match(await ui(page).header.inputValue(), /"alg": "ES256"/);
+  assert.match(await ui(page).payload.inputValue(), /"sub": "nested"/);
+  await ui(page).publicKey.fill(pem(signer.publicKey, 'spki'));
+  await expectStatus(page, /^Signature verified/);
+  await ui(page).publicKey.fill(pem(recipient.publicKey, 'spki'));
+  await expectStatus(page, /^Invalid signature/);
+  assert.deepEqual(errors, []);
+});

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::encryption::EncryptionInputs;
 use crate::app::keygen::KeyMaterial;
 use crate::app::signing::{SignError, Signed, header_with_alg};
 use crate::app::state::{Action, Mode, PageState};
@@ -42,6 +43,8 @@ pub struct Callbacks {
     pub private_key: Callback<String>,
     /// The decryption key changed.
     pub decryption_key: Callback<String>,
+    /// Encode mode's encryption inputs changed.
+    pub encryption: Callback<EncryptionInputs>,
     /// A generated key goes where it signs.
     pub use_signing: Callback<Rc<KeyMaterial>>,
     /// A generated key goes where it verifies.
@@ -134,6 +137,7 @@ impl Callbacks {
             public_key: send(d, Action::SetPublicKey),
             private_key: send(d, Action::SetPrivateKey),
             decryption_key: send(d, Action::SetDecryptionKey),
+            encryption: send(d, Action::SetEncryption),
             use_signing: with_key(d, use_for_signing),
             use_verifying: with_key(d, use_for_verifying),
             generated: with_key(d, adopt_generated),

@@ -109,21 +109,38 @@ pub fn key_needed(alg: Option<&str>) -> String {
     format!("{name} needs {what}: paste it in the Decryption key box")
 }
 
-/// The key in the box, read as the token's `alg` needs it.
-fn key_from_box(alg: Option<&str>, text: &str) -> Result<DecryptionKey, String> {
+/// How a key box's text is read, as the `alg` needs it (for both directions).
+pub(crate) enum BoxKey {
+    /// PBES2: the text is the password, exactly as typed less a pasted final line break.
+    Password(Vec<u8>),
+    /// `dir`, `A*KW`, `A*GCMKW` given as base64url bytes.
+    Symmetric(Vec<u8>),
+    /// Key text (PEM, JWK or JWKS, including an `oct` JWK) for the key parser.
+    Text,
+}
+
+/// Reads a key box for `alg`.
+pub(crate) fn read_box(alg: Option<&str>, text: &str) -> Result<BoxKey, String> {
     let alg = alg.and_then(|name| KeyManagement::from_name(name).ok());
-    let kind = alg.map(|a| a.key_need(None, false).kind);
-    match kind {
-        // A password is the text exactly as typed, less the line break a paste may add.
-        Some(KeyKind::Password) => Ok(DecryptionKey::password(
+    match alg.map(|a| a.key_need(None, false).kind) {
+        Some(KeyKind::Password) => Ok(BoxKey::Password(
             text.strip_suffix('\n').unwrap_or(text).as_bytes().to_vec(),
         )),
         Some(KeyKind::Symmetric) if !text.trim_start().starts_with('{') => {
             let bytes = base64url::decode_lenient(text.trim())
                 .map_err(|e| format!("the symmetric key is not base64url: {}", e.reason))?;
-            Ok(DecryptionKey::symmetric(bytes.bytes))
+            Ok(BoxKey::Symmetric(bytes.bytes))
         }
-        _ => DecryptionKey::parse(text).map_err(|e| e.to_string()),
+        _ => Ok(BoxKey::Text),
+    }
+}
+
+/// The key in the box, read as the token's `alg` needs it.
+fn key_from_box(alg: Option<&str>, text: &str) -> Result<DecryptionKey, String> {
+    match read_box(alg, text)? {
+        BoxKey::Password(bytes) => Ok(DecryptionKey::password(bytes)),
+        BoxKey::Symmetric(bytes) => Ok(DecryptionKey::symmetric(bytes)),
+        BoxKey::Text => DecryptionKey::parse(text).map_err(|e| e.to_string()),
     }
 }
 

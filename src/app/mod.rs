@@ -7,6 +7,7 @@
 pub mod callbacks;
 pub mod components;
 pub mod decryption;
+pub mod encryption;
 pub mod engine;
 pub mod example;
 pub mod hooks;

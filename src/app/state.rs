@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::app::encryption::EncryptionInputs;
 use crate::app::example;
 use crate::jose::keys::SecretEncoding;
 
@@ -45,6 +46,8 @@ pub struct PageState {
     pub detached_payload: String,
     /// The key that decrypts a pasted JWE: a private key, symmetric key bytes or a password.
     pub decryption_key: String,
+    /// Encode mode's encryption: on or off, `alg`, `enc` and the recipient's key.
+    pub encryption: EncryptionInputs,
     /// Decode mode shows the header and payload exactly as encoded (member order, spacing and
     /// escapes as in the token) instead of pretty-printed.
     pub as_encoded: bool,
@@ -63,6 +66,7 @@ impl std::fmt::Debug for PageState {
             .field("secret", &"<redacted>")
             .field("private_key", &"<redacted>")
             .field("decryption_key", &"<redacted>")
+            .field("encryption", &self.encryption)
             .field("detached_payload_len", &self.detached_payload.len())
             .finish_non_exhaustive()
     }
@@ -82,6 +86,7 @@ impl Default for PageState {
             private_key: example::PRIVATE_KEY.to_owned(),
             detached_payload: String::new(),
             decryption_key: String::new(),
+            encryption: EncryptionInputs::default(),
             as_encoded: false,
             auto_public_key: Some(example::PUBLIC_KEY.to_owned()),
         }
@@ -128,6 +133,8 @@ pub enum Action {
     SetPrivateKey(String),
     /// The decryption key changed.
     SetDecryptionKey(String),
+    /// Encode mode's encryption inputs changed.
+    SetEncryption(EncryptionInputs),
 }
 
 impl Reducible for PageState {
@@ -177,6 +184,7 @@ impl Reducible for PageState {
             Action::SetPublicKey(key) => next.public_key = key,
             Action::SetPrivateKey(key) => next.private_key = key,
             Action::SetDecryptionKey(key) => next.decryption_key = key,
+            Action::SetEncryption(inputs) => next.encryption = inputs,
         }
         Rc::new(next)
     }

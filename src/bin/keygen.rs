@@ -4,7 +4,7 @@
 //!
 //! Protocol: the worker posts `WORKER_READY` once it listens; the page then posts JSON: a
 //! `KeygenRequest` (answered with a `KeygenResponse`, see `jwt_debugger::app::keygen`) or an
-//! `EngineCall` (answered with an `EngineReply`, see `jwt_debugger::app::engine::remote`).
+//! `EngineCall` (answered with an `EngineReply`, see `jwt_debugger::app::engine::answer`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -18,7 +18,7 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let request = event.data().as_string().unwrap_or_default();
-        let response = jwt_debugger::app::engine::remote::handle_worker_message(&request);
+        let response = jwt_debugger::app::engine::answer::handle_worker_message(&request);
         // A failed postMessage leaves the page waiting; it shows elapsed time and can cancel.
         let _ = reply_to.post_message(&response.into());
     });

@@ -105,3 +105,51 @@ test('a nested JWT (signed, then encrypted to P-256 with ECDH-ES+A256KW) is decr
   await expectStatus(page, /^Invalid signature/);
   assert.deepEqual(errors, []);
 });
+
+test('Encode mode encrypts the signed token (nested, cty JWT), and jose decrypts it', async () => {
+  const u = ui(page);
+  await u.token.fill(await new jose.SignJWT({ sub: 'start' }).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32)));
+  await u.encode.click();
+  await u.algorithm.selectOption('RS256');
+  await expectStatus(page, /^Signature verified/);
+  const examplePublic = crypto.createPublicKey(crypto.createPrivateKey(await u.privateKey.inputValue()));
+  await page.getByRole('switch', { name: 'Encrypt' }).check();
+  const status = page.getByRole('status', { name: 'Encryption status' });
+  const recipient = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cases = [
+    ['RSA-OAEP-256', 'A256GCM', pem(recipient.publicKey, 'spki'), recipient.privateKey],
+    ['dir', 'A128CBC-HS256', Buffer.alloc(32, 7).toString('base64url'), Buffer.alloc(32, 7)],
+    ['PBES2-HS256+A128KW', 'A192GCM', 'a long passphrase', new TextEncoder().encode('a long passphrase')],
+  ];
+  const keyBox = page.getByRole('textbox', { name: 'Encryption key', exact: true });
+  for (const [alg, enc, key, decryptWith] of cases) {
+    // The key box is emptied first (the Encoded box falls back to the signed token), so the
+    // next JWE of this alg and enc is made with this case's key.
+    await keyBox.fill('');
+    await page.waitForFunction(() => document.querySelector('textarea[aria-label="Encoded token"]').value.split('.').length === 3);
+    await page.getByRole('combobox', { name: 'Key management algorithm' }).selectOption(alg);
+    await page.getByRole('combobox', { name: 'Content encryption' }).selectOption(enc);
+    await keyBox.fill(key);
+    await page.waitForFunction(
+      () => document.querySelector('[role=status][aria-label="Encryption status"]')?.textContent.startsWith('Encrypted'),
+      null,
+      { timeout: 15000 },
+    );
+    let token = await u.token.inputValue();
+    const header = (t) => (t.split('.').length === 5 ? JSON.parse(Buffer.from(t.split('.')[0], 'base64url')) : {});
+    for (let i = 0; i < 100 && (header(token).alg !== alg || header(token).enc !== enc); i++) {
+      await page.waitForTimeout(50);
+      token = await u.token.inputValue();
+    }
+    assert.equal(token.split('.').length, 5, `${alg}: the Encoded token is a JWE`);
+    // jose refuses PBES2 unless asked for it by name.
+    const { plaintext, protectedHeader } = await jose.compactDecrypt(token, decryptWith, { keyManagementAlgorithms: [alg] });
+    assert.deepEqual([protectedHeader.alg, protectedHeader.enc, protectedHeader.cty], [alg, enc, 'JWT']);
+    const { payload } = await jose.jwtVerify(new TextDecoder().decode(plaintext), examplePublic);
+    assert.ok(payload, `${alg}: the inner token verifies with the example key`);
+  }
+  assert.match(await status.textContent(), /^Encrypted/);
+  await page.getByRole('switch', { name: 'Encrypt' }).uncheck();
+  assert.equal((await u.token.inputValue()).split('.').length, 3, 'off again: the signed token');
+  assert.deepEqual(errors, []);
+});

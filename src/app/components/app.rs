@@ -10,6 +10,7 @@ use super::claims_table::ClaimsTable;
 use super::decoded_heading::DecodedHeading;
 use super::decryption_pane::DecryptionPane;
 use super::encoded_column::EncodedColumn;
+use super::encrypt_pane::EncryptPane;
 use super::gateway_preset::GatewayPreset;
 use super::json_pane::JsonPane;
 use super::key_generator::KeyGenerator;
@@ -85,6 +86,9 @@ pub fn app() -> Html {
                         onpublickey={callbacks.public_key}
                         onprivatekey={callbacks.private_key}
                     />
+                    if state.mode == Mode::Encode {
+                        <EncryptPane inputs={state.encryption.clone()} encrypted={view.encrypted} onchange={callbacks.encryption.clone()} />
+                    }
                 </section>
             </main>
             <div class="workspace tools">

@@ -9,6 +9,7 @@ pub mod decryption_pane;
 pub mod detached_payload;
 pub mod encoded_column;
 pub mod encoded_pane;
+pub mod encrypt_pane;
 pub mod findings_panel;
 pub mod gateway_preset;
 pub mod generated_key;

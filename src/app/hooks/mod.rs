@@ -7,6 +7,7 @@ pub mod use_async;
 pub mod use_clipboard;
 pub mod use_decode_status;
 pub mod use_decryption;
+pub mod use_encrypted_token;
 pub mod use_findings;
 pub mod use_key_file;
 pub mod use_now;

@@ -11,6 +11,7 @@ use crate::app::decryption::DecryptionStatus;
 use crate::app::hooks::use_async::AsyncValue;
 use crate::app::hooks::use_decode_status::use_decode_status;
 use crate::app::hooks::use_decryption::{use_decryption, use_opened_token};
+use crate::app::hooks::use_encrypted_token::use_encrypted_token;
 use crate::app::hooks::use_findings::SignedBy;
 use crate::app::hooks::use_parsed_keys::use_parsed_keys;
 use crate::app::hooks::use_pasted_token::use_pasted_token;
@@ -65,6 +66,8 @@ pub struct PageView {
     pub signed_now: Option<Result<Signed, SignError>>,
     /// Where decryption of a pasted JWE stands (`None` for anything else, and in Encode mode).
     pub decryption: Option<DecryptionStatus>,
+    /// Encode mode's encryption: the JWE made, or why not (`None` while it is off).
+    pub encrypted: Option<Result<String, String>>,
 }
 
 /// Derives the page from `state` at `now`.
@@ -92,6 +95,11 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
     let signed_now: Option<Result<Signed, SignError>> =
         signing.signed.latest.as_deref().cloned().flatten();
     let shown = use_shown_texts(state, &pasted.parsed, &signed_now);
+    let signed_token = match (state.mode, &signed_now) {
+        (Mode::Encode, Some(Ok(s))) => Some(s.token.as_str()),
+        _ => None,
+    };
+    let encrypted = use_encrypted_token(signed_token, &state.encryption);
     let alg = shown_alg(state.mode, &pasted.decoded, &signing.job, &shown.header);
     let status = shown_status(state.mode, &signing.signed, &decode_status);
     // The page's demo key pair: labelled wherever it is in use, never a default Key ID, and a
@@ -121,7 +129,11 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
             .map(|t| AttrValue::from(t.compact.clone())),
         detached: state.mode == Mode::Decode
             && (*pasted.decoded).as_ref().is_ok_and(|t| t.detached),
-        token_text: shown.token,
+        // With Encrypt on, the Encoded box holds the JWE of the signed token.
+        token_text: match &encrypted {
+            Some(Ok(jwe)) if state.mode == Mode::Encode => jwe.clone(),
+            _ => shown.token,
+        },
         header_text: shown.header,
         payload_text: shown.payload,
         payload_value: shown.payload_value,
@@ -134,6 +146,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         private_key_is_demo,
         signed_now,
         decryption: decryption.filter(|_| state.mode == Mode::Decode),
+        encrypted: encrypted.filter(|_| state.mode == Mode::Encode),
     }
 }
 

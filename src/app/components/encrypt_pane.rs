@@ -1,0 +1,96 @@
+//! Encode mode's Encrypt section: the `Encrypt` switch, `Key management algorithm`,
+//! `Content encryption` and `Encryption key`, and a `role="status"` named `Encryption status`.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::overlay::text_of;
+use crate::app::encryption::{EncryptionInputs, offered_algs, offered_encs};
+
+/// Props of [`EncryptPane`].
+#[derive(Properties, PartialEq)]
+pub struct EncryptPaneProps {
+    /// The inputs as they are.
+    pub inputs: EncryptionInputs,
+    /// The JWE made, or why not (`None` while encryption is off).
+    pub encrypted: Option<Result<String, String>>,
+    /// Called with the inputs after any change.
+    pub onchange: Callback<EncryptionInputs>,
+}
+
+/// A select over `options` named `label`, `selected` chosen; emits the new value.
+fn select(
+    label: &'static str,
+    options: Vec<&'static str>,
+    selected: &str,
+    onchange: Callback<String>,
+) -> Html {
+    let onchange =
+        onchange.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
+    html! {
+        <label class="field">
+            <span>{ label }</span>
+            <select aria-label={label} {onchange}>
+                { for options.into_iter().map(|o| html! { <option value={o} selected={o == selected}>{ o }</option> }) }
+            </select>
+        </label>
+    }
+}
+
+/// The switch, and the algorithm, encryption and key inputs once it is on.
+#[function_component(EncryptPane)]
+pub fn encrypt_pane(props: &EncryptPaneProps) -> Html {
+    let with = |change: fn(&mut EncryptionInputs, String)| {
+        let (inputs, onchange) = (props.inputs.clone(), props.onchange.clone());
+        Callback::from(move |value: String| {
+            let mut next = inputs.clone();
+            change(&mut next, value);
+            onchange.emit(next);
+        })
+    };
+    let ontoggle = {
+        let (inputs, onchange) = (props.inputs.clone(), props.onchange.clone());
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            onchange.emit(EncryptionInputs {
+                on,
+                ..inputs.clone()
+            });
+        })
+    };
+    let i = &props.inputs;
+    let (status, class) = match &props.encrypted {
+        Some(Ok(_)) => (
+            "Encrypted: the Encoded token is a JWE holding the signed token (cty \"JWT\")"
+                .to_owned(),
+            "status-ok",
+        ),
+        Some(Err(why)) => (format!("Not encrypted: {why}"), "status-neutral"),
+        None => (String::new(), "status-neutral"),
+    };
+    html! {
+        <section class="pane pane-encrypt" aria-labelledby="encrypt-heading">
+            <h2 id="encrypt-heading">{ "Encrypt" }</h2>
+            <label class="switch">
+                <input type="checkbox" role="switch" checked={i.on} onchange={ontoggle} />
+                { " Encrypt" }
+            </label>
+            if i.on {
+                { select("Key management algorithm", offered_algs(), &i.alg, with(|n, v| n.alg = v)) }
+                { select("Content encryption", offered_encs(), &i.enc, with(|n, v| n.enc = v)) }
+                <label for="encryption-key">{ "Encryption key" }</label>
+                <textarea
+                    id="encryption-key"
+                    class="key-input"
+                    rows="4"
+                    spellcheck="false"
+                    autocomplete="off"
+                    placeholder="The recipient's public key (PEM, JWK or JWKS), the symmetric key (oct JWK or base64url), or the password"
+                    value={i.key.clone()}
+                    oninput={with(|n, v| n.key = v).reform(text_of)}
+                />
+                <p class={classes!("status", class)} role="status" aria-label="Encryption status">{ status }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,157 @@
+//! The worker's side of [`super::remote`]: each [`EngineOp`] run on the RustCrypto engine (or
+//! the JWE code), one JSON message in, one out. Only the worker binary calls this, so none of it
+//! is in the page's own wasm.
+
+use super::remote::{EngineAnswer, EngineCall, EngineOp, EngineReply};
+use crate::app::{decryption, encryption};
+use crate::jose::backend::{BackendError, CryptoBackend, RustCrypto};
+use crate::jose::keys::{self, KeyKind};
+use crate::jose::{Algorithm, JoseError, base64url};
+
+/// The worker's side: runs one call on the RustCrypto engine.
+pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
+    let bytes = |s: &str| base64url::decode(s).map_err(|e| e.reason);
+    let alg = |name: &str| name.parse::<Algorithm>().map_err(|e| e.to_string());
+    let done = |e: BackendError| e.to_string();
+    match call {
+        EngineOp::Verify {
+            alg: name,
+            spki,
+            input,
+            signature,
+        } => {
+            let key = keys::parse_spki_der(&bytes(spki)?).map_err(|e| e.to_string())?;
+            let (input, signature) = (bytes(input)?, bytes(signature)?);
+            let ok = backend_complete(RustCrypto.verify(alg(name)?, &key, &input, &signature))
+                .map_err(done)?;
+            Ok(EngineAnswer::Verified(ok))
+        }
+        EngineOp::Sign {
+            alg: name,
+            pkcs8,
+            input,
+        } => {
+            let key = keys::parse_pkcs8_der(&bytes(pkcs8)?).map_err(|e| e.to_string())?;
+            let signature = backend_complete(RustCrypto.sign(alg(name)?, &key, &bytes(input)?))
+                .map_err(done)?;
+            Ok(EngineAnswer::Signature(base64url::encode(&signature)))
+        }
+        EngineOp::Generate { kind } => {
+            let kind = KeyKind::ALL
+                .into_iter()
+                .find(|k| k.id() == kind)
+                .ok_or_else(|| format!("unknown key kind {kind:?}"))?;
+            let pair = backend_complete(RustCrypto.generate(kind)).map_err(done)?;
+            Ok(EngineAnswer::Pair {
+                pkcs8: base64url::encode(&pair.pkcs8_der),
+                spki: base64url::encode(&pair.spki_der),
+            })
+        }
+        EngineOp::Encrypt {
+            alg,
+            enc,
+            cty,
+            plaintext,
+            key,
+        } => {
+            let plaintext = bytes(plaintext)?;
+            let token = encryption::encrypt_in_worker(alg, enc, cty.as_deref(), &plaintext, key)?;
+            Ok(EngineAnswer::Encrypted { token })
+        }
+        EngineOp::Decrypt { token, key } => {
+            let plaintext = decryption::decrypt_in_worker(token, key)?;
+            Ok(EngineAnswer::Decrypted {
+                plaintext: base64url::encode(&plaintext.bytes),
+                findings: plaintext.findings,
+            })
+        }
+    }
+}
+
+/// A [`RustCrypto`] future run to completion (it never waits).
+fn backend_complete<T>(
+    future: impl std::future::Future<Output = Result<T, BackendError>>,
+) -> Result<T, BackendError> {
+    crate::jose::backend::run_ready(future).unwrap_or_else(|| {
+        Err(BackendError::Failed(JoseError::EngineFailed {
+            reason: "it waited for an event, which it never does".to_owned(),
+        }))
+    })
+}
+
+/// The worker's whole reply to one message, JSON text.
+pub fn reply_to(call: &EngineCall) -> String {
+    let reply = EngineReply {
+        id: call.id,
+        result: answer(&call.call),
+    };
+    serde_json::to_string(&reply).unwrap_or_else(|_| {
+        format!(
+            r#"{{"id":{},"result":{{"Err":"cannot encode the answer"}}}}"#,
+            call.id
+        )
+    })
+}
+
+/// The worker binary's whole job: an [`EngineCall`] gets its [`EngineReply`]; anything else is
+/// a key generation request (`app::keygen`). JSON text both ways.
+pub fn handle_worker_message(text: &str) -> String {
+    match serde_json::from_str::<EngineCall>(text) {
+        Ok(call) => reply_to(&call),
+        Err(_) => crate::app::keygen::handle_request(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::engine::remote::RustInWorker;
+    use crate::jose::rng::seeded_rng;
+
+    fn complete<T>(f: impl std::future::Future<Output = Result<T, BackendError>>) -> T {
+        backend_complete(f).unwrap()
+    }
+
+    /// Natively the worker's handler is called directly, through the same JSON: what the page
+    /// gets back verifies with the Rust engine here, and a changed input does not.
+    #[test]
+    fn the_worker_engine_signs_verifies_and_generates_through_its_messages() {
+        let mut rng = seeded_rng().unwrap();
+        for (alg, kind) in [
+            (Algorithm::RS256, KeyKind::Rsa2048),
+            (Algorithm::ES256, KeyKind::P256),
+            (Algorithm::EdDSA, KeyKind::Ed25519),
+        ] {
+            let key = keys::generate(kind, &mut rng).unwrap();
+            let public = key.public_key();
+            let sig = complete(RustInWorker.sign(alg, &key, b"a.b"));
+            assert!(complete(RustCrypto.verify(alg, &public, b"a.b", &sig)));
+            assert!(complete(RustInWorker.verify(alg, &public, b"a.b", &sig)));
+            assert!(!complete(RustInWorker.verify(alg, &public, b"a.c", &sig)));
+        }
+        let pair = complete(RustInWorker.generate(KeyKind::P256));
+        let key = keys::parse_pkcs8_der(&pair.pkcs8_der).unwrap();
+        assert_eq!(key.public_key().to_spki_der().unwrap(), pair.spki_der);
+    }
+
+    #[test]
+    fn worker_messages_route_and_report_errors_without_secrets() {
+        // A key generation request still reaches the key generator.
+        assert!(handle_worker_message(r#"{"kind":"EC P-256"}"#).starts_with(r#"{"Done""#));
+        let bad = EngineCall {
+            id: 7,
+            call: EngineOp::Sign {
+                alg: "RS256".into(),
+                pkcs8: "AAAA".into(),
+                input: "YQ".into(),
+            },
+        };
+        let reply: EngineReply = serde_json::from_str(&handle_worker_message(
+            &serde_json::to_string(&bad).unwrap(),
+        ))
+        .unwrap();
+        assert_eq!(reply.id, 7);
+        assert!(reply.result.is_err());
+        assert_eq!(format!("{:?}", bad.call), "Sign(RS256, key redacted)");
+    }
+}

@@ -46,12 +46,6 @@ impl std::fmt::Debug for EncryptionInputs {
     }
 }
 
-/// The PBES2 iteration count of the tokens the page makes: the most that common libraries
-/// accept by default (node `jose` refuses more than 10,000, Python `jwcrypto` more than 16,384),
-/// and ten times RFC 7518's minimum. The core's own default (600,000) is refused by both, which
-/// `tests/e2e/jwe.test.mjs` found.
-pub const PAGE_PBES2_COUNT: u32 = 10_000;
-
 /// The `alg` names Encode mode offers: every one but RSA1_5, which is decrypt-only.
 pub fn offered_algs() -> Vec<&'static str> {
     KeyManagement::ALL
@@ -88,9 +82,6 @@ pub fn encrypt_in_worker(
     header.insert("enc".into(), Value::from(enc));
     if let Some(cty) = cty {
         header.insert("cty".into(), Value::from(cty));
-    }
-    if alg.starts_with("PBES2") {
-        header.insert("p2c".into(), Value::from(PAGE_PBES2_COUNT));
     }
     let mut rng = rng::seeded_rng().map_err(|e| e.to_string())?;
     jwe::encrypt(header, plaintext, &key, &mut rng).map_err(|e| e.to_string())

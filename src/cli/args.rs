@@ -6,12 +6,14 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jwt_debugger::jose::keys::KeyKind;
 
-/// Decode, verify, sign and generate keys for JSON Web Tokens, offline.
+pub use crate::jwe_args::{DecryptArgs, EncryptArgs};
+
+/// Decode, verify, sign, decrypt and encrypt JSON Web Tokens and generate keys, offline.
 #[derive(Debug, Parser)]
 #[command(
     name = "jwt-debugger",
     version,
-    about = "Decode, verify and sign JSON Web Tokens and generate keys, offline: the command-line twin of the jwt-debugger page"
+    about = "Decode, verify, sign, decrypt and encrypt JSON Web Tokens and generate keys, offline: the command-line twin of the jwt-debugger page"
 )]
 pub struct Cli {
     /// What to do.
@@ -47,6 +49,17 @@ pub enum Command {
         after_help = "Examples:\n  jwt-debugger gateway --app-id 8a7c... --key-id k1 --key private.pem\n  jwt-debugger gateway --app-id 8a7c... --key-id k1 --key private.pem --curl https://api.example.com/v1/items"
     )]
     Gateway(GatewayArgs),
+    /// Decrypt a compact JWE and print its plaintext; exit 0 decrypted, 1 not (wrong key or
+    /// modified token, or a nested JWT that does not verify), 2 unusable input.
+    #[command(
+        after_help = "Examples:\n  jwt-debugger decrypt \"$TOKEN\" --key private.pem\n  jwt-debugger decrypt --key jwks.json --verify-key signer.pub.pem < nested.txt\n  jwt-debugger decrypt \"$TOKEN\" --secret-file key.txt --secret-encoding base64url --json\n  jwt-debugger decrypt \"$TOKEN\" --password-file password.txt"
+    )]
+    Decrypt(DecryptArgs),
+    /// Encrypt a plaintext (or sign then encrypt a JWT) and print the compact JWE.
+    #[command(
+        after_help = "Examples:\n  jwt-debugger encrypt --alg RSA-OAEP-256 --enc A256GCM --key public.pem 'hello'\n  jwt-debugger encrypt --alg ECDH-ES+A256KW --enc A256GCM --key recipient.jwk.json @message.json\n  jwt-debugger encrypt --alg dir --enc A256GCM --secret-file key.txt --secret-encoding base64url < data.bin\n  jwt-debugger encrypt --alg PBES2-HS256+A128KW --enc A128GCM --password-file password.txt 'hello'\n  jwt-debugger encrypt --alg RSA-OAEP-256 --enc A256GCM --key recipient.pem --sign-key signer.pem --sign-alg ES256 --payload '{\"sub\":\"me\"}'"
+    )]
+    Encrypt(EncryptArgs),
 }
 
 /// `decode`.

@@ -102,7 +102,7 @@ fn print_text(report: &Value) {
     );
     if report["kind"] == "JWE" {
         println!(
-            "Encrypted ({} bytes of ciphertext): decrypting is not available yet.",
+            "Encrypted ({} bytes of ciphertext): decrypt it with `jwt-debugger decrypt`.",
             report["ciphertext_bytes"]
         );
     } else {

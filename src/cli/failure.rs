@@ -12,6 +12,10 @@ pub enum Failure {
     /// The signature did not verify, or there is no verdict (the reason is the core's): exit 1.
     #[error("{0}")]
     NotVerified(String),
+    /// The token did not decrypt (a wrong key or a modified token; one message for every
+    /// key-dependent step, so it is no oracle): exit 1.
+    #[error("error: {0}")]
+    NotDecrypted(String),
 }
 
 impl Failure {
@@ -28,7 +32,7 @@ impl Failure {
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Input(_) => Self::USAGE_EXIT,
-            Failure::NotVerified(_) => 1,
+            Failure::NotVerified(_) | Failure::NotDecrypted(_) => 1,
         }
     }
 }

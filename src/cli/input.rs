@@ -44,28 +44,51 @@ pub fn text_file(path: &Path) -> Result<String, Failure> {
 /// it; `None` when none is given. `--secret` warns: the text is in the shell history and the
 /// process list.
 pub fn secret(args: &SecretArgs) -> Result<Option<(String, SecretEncoding)>, Failure> {
-    let encoding = match args.secret_encoding {
+    let text = secret_text(args.secret.as_deref(), args.secret_file.as_deref())?;
+    Ok(text.map(|text| (text, encoding(args.secret_encoding))))
+}
+
+/// The secret's text from `--secret`, `--secret-file` or `JWT_SECRET` (in that order); `None`
+/// when none is given.
+pub fn secret_text(flag: Option<&str>, file: Option<&Path>) -> Result<Option<String>, Failure> {
+    match flag_or_file("--secret", "--secret-file or JWT_SECRET", flag, file)? {
+        Some(text) => Ok(Some(text)),
+        None => Ok(std::env::var("JWT_SECRET").ok()),
+    }
+}
+
+/// The core's reading of a secret's text for an [`Encoding`] flag.
+pub fn encoding(flag: Encoding) -> SecretEncoding {
+    match flag {
         Encoding::Utf8 => SecretEncoding::Utf8,
         Encoding::Base64url => SecretEncoding::Base64Url,
         Encoding::Hex => SecretEncoding::Hex,
-    };
-    let text = if let Some(text) = &args.secret {
+    }
+}
+
+/// Secret text from a flag (which warns, naming the `better` way to give it) or from a file
+/// (one trailing line break ignored); `None` when neither is given.
+pub fn flag_or_file(
+    flag: &str,
+    better: &str,
+    text: Option<&str>,
+    file: Option<&Path>,
+) -> Result<Option<String>, Failure> {
+    if let Some(text) = text {
         eprintln!(
-            "warning: a secret given with --secret is visible in the shell history and the process list; prefer --secret-file or JWT_SECRET"
+            "warning: a secret given with {flag} is visible in the shell history and the process list; prefer {better}"
         );
-        text.clone()
-    } else if let Some(path) = &args.secret_file {
+        Ok(Some(text.to_owned()))
+    } else if let Some(path) = file {
         let text = text_file(path)?;
         // Files end with a line break that is not part of the secret (echo, editors).
         let trimmed = text.strip_suffix('\n').unwrap_or(&text);
-        trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned()
+        Ok(Some(
+            trimmed.strip_suffix('\r').unwrap_or(trimmed).to_owned(),
+        ))
     } else {
-        match std::env::var("JWT_SECRET") {
-            Ok(text) => text,
-            Err(_) => return Ok(None),
-        }
-    };
-    Ok(Some((text, encoding)))
+        Ok(None)
+    }
 }
 
 /// Now, in Unix seconds.

@@ -1,18 +1,27 @@
 //! `jwt-debugger` on the command line: the page's twin for scripts, CI and offline API tests.
 //! A second front end over the same core (`jwt_debugger::jose`): the same decoding, findings,
-//! verdicts and signing, on the Rust engine. Errors are one line on stderr; `verify` exits 0
-//! (verified), 1 (invalid or not verified) or 2 (usage error or unreadable input).
+//! verdicts, signing and JWE, on the Rust engine. Errors are one line on stderr; `verify` exits 0
+//! (verified), 1 (invalid or not verified) or 2 (usage error or unreadable input), and `decrypt`
+//! 0 (decrypted), 1 (wrong key, modified token, or a nested JWT that does not verify) or 2.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod args;
 #[cfg(not(target_arch = "wasm32"))]
 mod decode;
 #[cfg(not(target_arch = "wasm32"))]
+mod decrypt;
+#[cfg(not(target_arch = "wasm32"))]
+mod encrypt;
+#[cfg(not(target_arch = "wasm32"))]
 mod failure;
 #[cfg(not(target_arch = "wasm32"))]
 mod gateway;
 #[cfg(not(target_arch = "wasm32"))]
 mod input;
+#[cfg(not(target_arch = "wasm32"))]
+mod jwe_args;
+#[cfg(not(target_arch = "wasm32"))]
+mod jwe_keys;
 #[cfg(not(target_arch = "wasm32"))]
 mod keygen;
 #[cfg(not(target_arch = "wasm32"))]
@@ -44,6 +53,8 @@ fn main() -> std::process::ExitCode {
         args::Command::Sign(a) => sign::run(&a),
         args::Command::Keygen(a) => keygen::run(&a),
         args::Command::Gateway(a) => gateway::run(&a),
+        args::Command::Decrypt(a) => decrypt::run(&a),
+        args::Command::Encrypt(a) => encrypt::run(&a),
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

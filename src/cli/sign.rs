@@ -55,14 +55,18 @@ fn header(args: &SignArgs) -> Result<Map<String, Value>, Failure> {
     Ok(header)
 }
 
+/// A JSON object given as a flag's text, or as `@FILE`.
+pub fn object_or_file(flag: &str, text: &str) -> Result<Map<String, Value>, Failure> {
+    match text.strip_prefix('@') {
+        Some(file) => object(flag, &input::text_file(std::path::Path::new(file))?),
+        None => object(flag, text),
+    }
+}
+
 /// The payload: `--payload` (or `@FILE`), then the claim flags over it.
 fn payload(args: &SignArgs) -> Result<Map<String, Value>, Failure> {
     let mut payload = match args.payload.as_deref() {
-        Some(file) if file.starts_with('@') => object(
-            "--payload",
-            &input::text_file(std::path::Path::new(&file[1..]))?,
-        )?,
-        Some(text) => object("--payload", text)?,
+        Some(text) => object_or_file("--payload", text)?,
         None => Map::new(),
     };
     for (name, value) in [("iss", &args.iss), ("sub", &args.sub), ("aud", &args.aud)] {

@@ -4,7 +4,7 @@
 use jwt_debugger::jose::backend::{RustCrypto, run_ready};
 use jwt_debugger::jose::keys::{self, KeyCandidate, SecretEncoding};
 use jwt_debugger::jose::pipeline::Strictness;
-use jwt_debugger::jose::token;
+use jwt_debugger::jose::token::{self, DecodedToken};
 use jwt_debugger::jose::verdict::{KeyInputs, SignatureStatus, signature_status};
 use jwt_debugger::jose::{Algorithm, JoseError};
 use serde_json::json;
@@ -15,7 +15,7 @@ use crate::input;
 
 /// The verification keys in a key file: public keys, certificates, JWK or JWKS, or a private
 /// key, whose public half is used (so `private.pem` from `keygen` works too).
-fn key_file(path: &std::path::Path) -> Result<Vec<KeyCandidate>, Failure> {
+pub fn key_file(path: &std::path::Path) -> Result<Vec<KeyCandidate>, Failure> {
     let text = input::text_file(path)?;
     match keys::parse_public_keys(&text) {
         Ok(candidates) => Ok(candidates),
@@ -35,6 +35,31 @@ fn key_file(path: &std::path::Path) -> Result<Vec<KeyCandidate>, Failure> {
             }])
         }
     }
+}
+
+/// The core's verdict on `decoded` with the key file's keys and the secret (empty: none), as
+/// a relying party judges: strict (no repaired tokens), the algorithms pinned to `allowed` (empty:
+/// any that fits the key), run to completion on the Rust engine.
+pub fn judge(
+    decoded: &Result<DecodedToken, JoseError>,
+    public_keys: &Result<Vec<KeyCandidate>, JoseError>,
+    public_key_empty: bool,
+    (secret, encoding): (&str, SecretEncoding),
+    allowed: &[Algorithm],
+) -> SignatureStatus {
+    let key_in_secret = keys::public_key_in_secret(secret);
+    let inputs = KeyInputs {
+        secret,
+        secret_encoding: encoding,
+        key_in_secret: &key_in_secret,
+        public_keys,
+        public_key_empty,
+        allowed_algs: allowed,
+        // A script's "verified" must mean what a relying party would say: no repaired tokens.
+        strictness: Strictness::Strict,
+    };
+    run_ready(signature_status(&RustCrypto, decoded, inputs))
+        .unwrap_or_else(|| SignatureStatus::NotVerified("the Rust engine waited".into()))
 }
 
 /// Runs `verify`.
@@ -59,19 +84,13 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         ));
     }
     let (secret, encoding) = given_secret.unwrap_or((String::new(), SecretEncoding::Utf8));
-    let key_in_secret = keys::public_key_in_secret(&secret);
-    let inputs = KeyInputs {
-        secret: &secret,
-        secret_encoding: encoding,
-        key_in_secret: &key_in_secret,
-        public_keys: &public_keys,
-        public_key_empty: args.key.is_none(),
-        allowed_algs: &allowed,
-        // A script's "verified" must mean what a relying party would say: no repaired tokens.
-        strictness: Strictness::Strict,
-    };
-    let status = run_ready(signature_status(&RustCrypto, &decoded, inputs))
-        .unwrap_or_else(|| SignatureStatus::NotVerified("the Rust engine waited".into()));
+    let status = judge(
+        &decoded,
+        &public_keys,
+        args.key.is_none(),
+        (secret.as_str(), encoding),
+        &allowed,
+    );
     if args.json {
         let (name, detail) = match &status {
             SignatureStatus::Verified(d) => ("verified", d.clone()),

@@ -474,3 +474,72 @@ pub fn python_verifies_hmac(token: &str, secret: &[u8], dir: &Path) -> bool {
     write(&raw, secret);
     python(PY_VERIFY, &[token, &format!("secret:{}", p(&raw))]).trim() == "OK"
 }
+
+// ---------------------------------------------------------------------------------------------
+// JWE: the commands, the keys openssl makes for them, and panva's `jose` (tests/node_modules)
+// ---------------------------------------------------------------------------------------------
+
+/// `encrypt ARGS...`: the compact JWE it printed (one line, five base64url parts).
+pub fn encrypt(args: &[&str]) -> String {
+    let run = cli(&[&["encrypt"][..], args].concat());
+    let stdout = run.ok();
+    assert!(
+        stdout.ends_with('\n') && !stdout.ends_with("\n\n"),
+        "one line: {}",
+        run.describe()
+    );
+    let token = stdout.trim_end_matches('\n');
+    assert!(is_base64url_compact(token), "a compact token: {token:?}");
+    assert_eq!(token.split('.').count(), 5, "five parts: {token:?}");
+    token.to_owned()
+}
+
+/// `decrypt TOKEN ARGS...`.
+pub fn decrypt(token: &str, args: &[&str]) -> Run {
+    cli(&[&["decrypt", token][..], args].concat())
+}
+
+/// The JWE keys, made once per test process by openssl in one directory: `rsa.pem` (PKCS#8)
+/// and `rsa.pub.pem` (RSA 2048), `p256.pem`/`p256.pub.pem`, `x25519.pem`/`x25519.pub.pem`,
+/// `other-rsa.pem` (a second RSA key), and `ed25519.pem`.
+pub fn jwe_key(file: &str) -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let dir = scratch("jwe-keys");
+        let rsa = ["-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"];
+        openssl_key_pair(&dir, "rsa", &rsa);
+        openssl_key_pair(&dir, "other-rsa", &rsa);
+        let p256 = ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"];
+        openssl_key_pair(&dir, "p256", &p256);
+        openssl_key_pair(&dir, "x25519", &["-algorithm", "X25519"]);
+        openssl_key_pair(&dir, "ed25519", &["-algorithm", "ED25519"]);
+        dir
+    });
+    let path = dir.join(file);
+    assert!(path.exists(), "no JWE test key {file}");
+    path
+}
+
+/// Runs `node --input-type=module -e SCRIPT ARGS...` in tests/ (so `import * as jose from
+/// 'jose'` finds tests/node_modules/jose, installed by `npm ci`) and returns its stdout. A
+/// missing `node` or `jose`, or a script that fails, fails the test.
+pub fn node_jose(script: &str, args: &[&str]) -> String {
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    assert!(
+        tests.join("node_modules/jose/package.json").exists(),
+        "panva's jose judges the JWE commands: run `cd tests && npm ci` to install it into tests/node_modules"
+    );
+    let out = Command::new("node")
+        .args([&["--input-type=module", "-e", script][..], args].concat())
+        .current_dir(&tests)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("node (with panva's jose) is required to judge the JWE commands: {e}")
+        });
+    assert!(
+        out.status.success(),
+        "node jose {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -239,10 +239,7 @@ pub(super) fn concat_kdf(z: &[u8], kdf: &KdfInput<'_>) -> Secret {
 }
 
 /// The `apu` or `apv` header member, base64url-decoded (empty when absent).
-fn party_info(
-    header: &Map<String, Value>,
-    name: &'static str,
-) -> Result<Vec<u8>, JweError> {
+fn party_info(header: &Map<String, Value>, name: &'static str) -> Result<Vec<u8>, JweError> {
     match header.get(name) {
         None => Ok(Vec::new()),
         Some(Value::String(text)) => base64url::decode(text).map_err(|e| JweError::InvalidHeader {

@@ -11,7 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jwt_debugger::jose::algorithm::{EcCurve, KeyType, OkpCurve};
 use jwt_debugger::jose::keys::{HmacSecret, PublicKey};
 use jwt_debugger::jose::lints::{
-    CritProblem, Finding, FindingKind, KidIssue, LintContext, Severity, lint,
+    CritProblem, Finding, FindingKind, KidIssue, LintContext, Severity, lint, lint_jwe,
 };
 use jwt_debugger::jose::token::decode;
 use jwt_debugger::jose::{Algorithm, JoseError};
@@ -504,6 +504,11 @@ fn every_finding_kind_is_triggered_and_table_is_printed() {
             c.what,
             c.token.escape_debug()
         );
+    }
+    for (id, severity, token) in jwe_cases() {
+        let findings = lint_jwe(&jwe(&token));
+        assert_eq!(find(&findings, id).severity, severity, "{id}");
+        seen.extend(findings.iter().map(|f| f.id()));
     }
     let all: BTreeSet<_> = FindingKind::IDS.into_iter().collect();
     assert_eq!(all.len(), FindingKind::IDS.len(), "duplicate ids");
@@ -1160,4 +1165,62 @@ fn a_token_carrying_its_own_verification_key_is_flagged() {
         &ES256_RAW,
     );
     assert!(!ids(&run(&other, Some(&P256), None)).contains(&"key-self-vouching"));
+}
+
+/// A compact JWE with `header` and placeholder parts (the review reads the header only).
+fn jwe_token(header: serde_json::Value) -> String {
+    format!(
+        "{}.a2V5.aXY.Y2lwaGVydGV4dA.dGFn",
+        jwt_debugger::jose::base64url::encode(header.to_string().as_bytes())
+    )
+}
+
+fn jwe(token: &str) -> jwt_debugger::jose::token::JweCompact {
+    match jwt_debugger::jose::token::parse(token) {
+        Ok(jwt_debugger::jose::token::Token::Jwe(t)) => t,
+        other => panic!("not a JWE: {other:?}"),
+    }
+}
+
+/// Each JWE finding with the severity it must have.
+fn jwe_cases() -> Vec<(&'static str, Severity, String)> {
+    use serde_json::json;
+    vec![
+        (
+            "jwe-rsa1_5",
+            Severity::Warning,
+            jwe_token(json!({"alg": "RSA1_5", "enc": "A128GCM"})),
+        ),
+        (
+            "jwe-p2c",
+            Severity::Warning,
+            jwe_token(json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 999})),
+        ),
+        (
+            "jwe-p2c",
+            Severity::Error,
+            jwe_token(json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 1_000_001})),
+        ),
+        (
+            "jwe-zip",
+            Severity::Warning,
+            jwe_token(json!({"alg": "dir", "enc": "A128GCM", "zip": "DEF"})),
+        ),
+    ]
+}
+
+#[test]
+fn a_clean_jwe_header_has_no_findings() {
+    use serde_json::json;
+    for header in [
+        json!({"alg": "RSA-OAEP-256", "enc": "A256GCM"}),
+        json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 1000}),
+        json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 1_000_000}),
+    ] {
+        assert_eq!(
+            lint_jwe(&jwe(&jwe_token(header.clone()))),
+            vec![],
+            "{header}"
+        );
+    }
 }

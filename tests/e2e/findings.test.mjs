@@ -62,6 +62,10 @@ const cases = [
   ['kid-suspicious', 'Warning', raw({ alg: 'HS256', kid: '$(touch x)|y' }, fresh())],
   // The token carries the very key it is verified with.
   ['key-self-vouching', 'Error', signJwt('RS256', rsa2048.privateKey, fresh(), { jwk: rsa2048.publicKey.export({ format: 'jwk' }) }), null, rsa2048.publicKey.export({ type: 'spki', format: 'pem' })],
+  // A JWE's header, reviewed before (and without) decryption.
+  ['jwe-rsa1_5', 'Warning', `${b64u(JSON.stringify({ alg: 'RSA1_5', enc: 'A128GCM' }))}.a2V5.aXY.Y2lwaGVy.dGFn`],
+  ['jwe-p2c', 'Error', `${b64u(JSON.stringify({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2c: 5000000, p2s: 'c2FsdA' }))}.a2V5.aXY.Y2lwaGVy.dGFn`],
+  ['jwe-zip', 'Warning', `${b64u(JSON.stringify({ alg: 'dir', enc: 'A128GCM', zip: 'DEF' }))}..aXY.Y2lwaGVy.dGFn`],
   ['key-alg-differs', 'Error', signJwt('RS256', rsa2048.privateKey, fresh()), null, JSON.stringify({ ...rsa2048.publicKey.export({ format: 'jwk' }), alg: 'RS512' })],
 ];
 

@@ -9,6 +9,7 @@ use crate::app::decryption::{self, DecryptionStatus, key_needed};
 use crate::app::hooks::use_async::{Same, use_async};
 use crate::app::hooks::use_pasted_token::PastedToken;
 use crate::jose::JoseError;
+use crate::jose::lints::{Finding, lint_jwe};
 use crate::jose::token::Token;
 
 /// The decryption status of the pasted token; `None` unless it is a JWE.
@@ -60,4 +61,24 @@ pub fn use_opened_token(pasted: PastedToken, decryption: Option<&DecryptionStatu
         },
         None => pasted,
     }
+}
+
+/// The findings panel's list: a pasted JWE's header findings (`RSA1_5`, the PBES2 count,
+/// `zip`) first, then the review of the token on screen (a decrypted nested JWT's).
+#[hook]
+pub fn use_jwe_findings(
+    pasted: &Rc<Result<Token, JoseError>>,
+    reviewed: &Rc<Option<Vec<Finding>>>,
+) -> Rc<Option<Vec<Finding>>> {
+    use_memo(
+        (Same(pasted.clone()), Same(reviewed.clone())),
+        |(pasted, reviewed)| match &*pasted.0 {
+            Ok(Token::Jwe(jwe)) => {
+                let mut findings = lint_jwe(jwe);
+                findings.extend((*reviewed.0).clone().unwrap_or_default());
+                Some(findings)
+            }
+            _ => (*reviewed.0).clone(),
+        },
+    )
 }

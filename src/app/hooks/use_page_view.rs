@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::decryption::DecryptionStatus;
 use crate::app::hooks::use_async::AsyncValue;
 use crate::app::hooks::use_decode_status::use_decode_status;
-use crate::app::hooks::use_decryption::{use_decryption, use_opened_token};
+use crate::app::hooks::use_decryption::{use_decryption, use_jwe_findings, use_opened_token};
 use crate::app::hooks::use_encrypted_token::use_encrypted_token;
 use crate::app::hooks::use_findings::SignedBy;
 use crate::app::hooks::use_parsed_keys::use_parsed_keys;
@@ -81,6 +81,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         Mode::Decode => token_notes(&pasted.parsed, &state.token),
         Mode::Encode => (Vec::new(), None),
     };
+    let pasted_jwe = pasted.parsed.clone();
     let pasted = use_opened_token(pasted, decryption.as_ref());
     let keys = use_parsed_keys(&state.public_key, &state.secret);
     let decode_status = use_decode_status(state, &pasted.decoded, &keys);
@@ -113,6 +114,11 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
     };
     let review = use_review(state, &pasted.decoded, &shown.token, &keys, now, signed_by);
+    let with_jwe = use_jwe_findings(&pasted_jwe, &review.findings);
+    let findings = match state.mode {
+        Mode::Decode => with_jwe,
+        Mode::Encode => review.findings.clone(),
+    };
     PageView {
         key_note: key_note(
             state.mode,
@@ -141,7 +147,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         status,
         notes,
         token_error,
-        findings: review.findings,
+        findings,
         public_key_is_demo: keys.public_key_is_demo,
         private_key_is_demo,
         signed_now,

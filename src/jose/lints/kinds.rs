@@ -6,6 +6,9 @@ use super::details::{CritProblem, KeyHeader, KidIssue, TimeClaim};
 use crate::jose::algorithm::{Algorithm, KeyType};
 use crate::jose::token::{Diagnosis, Part};
 
+/// Above this PBES2 count a JWE is refused before any work (the JWE core's limit).
+pub(crate) const PBES2_COUNT_REFUSED_ABOVE: u64 = crate::jose::jwe::MAX_PBES2_ITERATIONS as u64;
+
 /// Below this many bytes (128 bits) a short HMAC secret is an error rather than a warning.
 pub(crate) const HMAC_SECRET_ERROR_BELOW: usize = 16;
 
@@ -223,12 +226,29 @@ pub enum FindingKind {
         /// The kind of key given.
         key: KeyType,
     },
+    /// A JWE's `alg` is `RSA1_5`. **Warning**: PKCS#1 v1.5 key encryption is open to
+    /// padding-oracle attacks (Bleichenbacher): a recipient whose errors or timing differ
+    /// decrypts for the attacker. RFC 8725 §3.2 deprecates it.
+    JweRsa1_5,
+    /// A PBES2 JWE's `p2c` is below 1000 (**Warning**: the password is cheap to guess) or above
+    /// 1,000,000 (**Error**: refused before any work, since the count is the sender's to set
+    /// and decrypting would cost that much).
+    JwePbes2Count {
+        /// The header's `p2c`.
+        p2c: u64,
+    },
+    /// A JWE has `zip`. **Warning**: compressing secrets next to attacker-chosen data leaks them
+    /// through the ciphertext length (RFC 8725 §3.6), and inflating is where zip bombs go off.
+    JweCompressed {
+        /// The header's `zip`.
+        zip: String,
+    },
 }
 
 impl FindingKind {
     /// Every id [`FindingKind::id`] can return, in declaration order. The tests check that
     /// each is triggered by some token and that no other id appears: add new ids here.
-    pub const IDS: [&'static str; 31] = [
+    pub const IDS: [&'static str; 34] = [
         "alg-none",
         "alg-missing",
         "alg-not-string",
@@ -260,6 +280,9 @@ impl FindingKind {
         "key-self-vouching",
         "key-alg-differs",
         "demo-key",
+        "jwe-rsa1_5",
+        "jwe-p2c",
+        "jwe-zip",
     ];
 
     /// How much this finding matters; the reasoning is on each variant.
@@ -282,6 +305,7 @@ impl FindingKind {
             | SelfVouchingKey { .. }
             | KeyAlgDiffers { .. }
             | DemoKey => Severity::Error,
+            JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => Severity::Error,
             HmacSecretTooShort { secret_bytes, .. } if *secret_bytes < HMAC_SECRET_ERROR_BELOW => {
                 Severity::Error
             }
@@ -293,7 +317,10 @@ impl FindingKind {
             | LongLifetime { .. }
             | Expired { .. }
             | IatInFuture { .. }
-            | HmacSecretTooShort { .. } => Severity::Warning,
+            | HmacSecretTooShort { .. }
+            | JweRsa1_5
+            | JwePbes2Count { .. }
+            | JweCompressed { .. } => Severity::Warning,
             UnusualTyp { .. } | TokenRepaired { .. } | NotYetValid { .. } => Severity::Info,
         }
     }
@@ -335,6 +362,9 @@ impl FindingKind {
             SelfVouchingKey { .. } => "key-self-vouching",
             KeyAlgDiffers { .. } => "key-alg-differs",
             DemoKey => "demo-key",
+            JweRsa1_5 => "jwe-rsa1_5",
+            JwePbes2Count { .. } => "jwe-p2c",
+            JweCompressed { .. } => "jwe-zip",
         }
     }
 }

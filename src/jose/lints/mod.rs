@@ -18,6 +18,7 @@
 mod claims;
 mod details;
 mod header;
+mod jwe;
 mod key;
 mod kinds;
 mod signature;
@@ -27,6 +28,7 @@ use std::fmt;
 
 pub use details::{CritProblem, KeyHeader, KidIssue, TimeClaim};
 pub(crate) use header::analyse_crit;
+pub use jwe::lint_jwe;
 pub use kinds::FindingKind;
 
 use super::algorithm::Algorithm;

@@ -3,7 +3,7 @@
 
 use super::Finding;
 use super::details::{CritProblem, KidIssue};
-use super::kinds::FindingKind;
+use super::kinds::{FindingKind, PBES2_COUNT_REFUSED_ABOVE};
 use crate::jose::algorithm::{Algorithm, Family, KeyType};
 use crate::jose::claims::humanize_duration;
 
@@ -83,6 +83,12 @@ impl Finding {
                 format!("\"alg\" is {alg} but the key's JWK \"alg\" is \"{key_alg}\"")
             }
             DemoKey => "signed with the page's public demo key".to_owned(),
+            JweRsa1_5 => "\"alg\" is \"RSA1_5\": PKCS#1 v1.5 key encryption".to_owned(),
+            JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => {
+                format!("PBES2 \"p2c\" is {p2c}: refused, over {PBES2_COUNT_REFUSED_ABOVE}")
+            }
+            JwePbes2Count { p2c } => format!("PBES2 \"p2c\" is {p2c}: under 1000 iterations"),
+            JweCompressed { zip } => format!("\"zip\" is \"{zip}\": the plaintext is compressed"),
         }
     }
 
@@ -120,6 +126,10 @@ impl Finding {
             SelfVouchingKey { .. } => "Whoever made the token chose the key it carries, so a signature that verifies with that key proves only that the token is self-consistent, not who made it.",
             KeyAlgDiffers { .. } => "RFC 7517 §4.4 binds a key to its \"alg\"; using it for another algorithm is how key-reuse and confusion attacks start, so verification refuses it.",
             DemoKey => "The demo key's private half is in this page's source code, so anyone can make tokens that verify with it.",
+            JweRsa1_5 => "PKCS#1 v1.5 encryption is open to padding-oracle attacks: a recipient whose errors or timing differ on bad padding decrypts for the attacker (RFC 8725 §3.2).",
+            JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => "The sender chooses the iteration count, so a huge one makes every decryption attempt a denial of service; this tool refuses it before any work.",
+            JwePbes2Count { .. } => "Few PBKDF2 iterations make the password cheap to guess from the token alone; RFC 7518 asks for at least 1000.",
+            JweCompressed { .. } => "Compressing secrets next to attacker-chosen data leaks them through the ciphertext length (RFC 8725 §3.6), and inflating untrusted data is where zip bombs go off.",
         }
         .to_owned()
     }
@@ -154,6 +164,10 @@ impl Finding {
             SelfVouchingKey { .. } => "Verify with a key you obtained independently (a configured key or the issuer's JWKS), never one taken from the token.".to_owned(),
             KeyAlgDiffers { .. } => "Verify with the key meant for this algorithm, or have the issuer sign with the key's algorithm.".to_owned(),
             DemoKey => "Never use the demo key for anything real: generate a key pair (Key generator) and sign with it.".to_owned(),
+            JweRsa1_5 => "Encrypt with RSA-OAEP-256 instead; a recipient should refuse RSA1_5.".to_owned(),
+            JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => "Reject the token; a sender needs no more than a few hundred thousand iterations.".to_owned(),
+            JwePbes2Count { .. } => "Use a random key (A256KW or dir) instead of a password, or raise p2c to 10,000 or more.".to_owned(),
+            JweCompressed { .. } => "Encrypt without \"zip\" unless nothing secret sits next to data an attacker controls.".to_owned(),
         }
     }
 }

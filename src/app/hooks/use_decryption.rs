@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::app::decryption::{self, DecryptionStatus, key_needed};
 use crate::app::hooks::use_async::{Same, use_async};
 use crate::app::hooks::use_pasted_token::PastedToken;
+use crate::app::state::Mode;
 use crate::jose::JoseError;
 use crate::jose::lints::{Finding, lint_jwe};
 use crate::jose::token::Token;
@@ -63,17 +64,18 @@ pub fn use_opened_token(pasted: PastedToken, decryption: Option<&DecryptionStatu
     }
 }
 
-/// The findings panel's list: a pasted JWE's header findings (`RSA1_5`, the PBES2 count,
-/// `zip`) first, then the review of the token on screen (a decrypted nested JWT's).
+/// The findings panel's list: in Decode mode, a pasted JWE's header findings (`RSA1_5`, the
+/// PBES2 count, `zip`) first, then the review of the token on screen (a decrypted nested JWT's).
 #[hook]
 pub fn use_jwe_findings(
+    mode: Mode,
     pasted: &Rc<Result<Token, JoseError>>,
     reviewed: &Rc<Option<Vec<Finding>>>,
 ) -> Rc<Option<Vec<Finding>>> {
     use_memo(
-        (Same(pasted.clone()), Same(reviewed.clone())),
-        |(pasted, reviewed)| match &*pasted.0 {
-            Ok(Token::Jwe(jwe)) => {
+        (mode, Same(pasted.clone()), Same(reviewed.clone())),
+        |(mode, pasted, reviewed)| match &*pasted.0 {
+            Ok(Token::Jwe(jwe)) if *mode == Mode::Decode => {
                 let mut findings = lint_jwe(jwe);
                 findings.extend((*reviewed.0).clone().unwrap_or_default());
                 Some(findings)

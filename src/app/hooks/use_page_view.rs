@@ -77,10 +77,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
     let decryption = use_decryption(&pasted.parsed, &state.token, &state.decryption_key);
     // A decrypted nested JWT is the token the rest of the page decodes and verifies; the notes
     // under the box stay those of the JWE that was pasted.
-    let (notes, token_error) = match state.mode {
-        Mode::Decode => token_notes(&pasted.parsed, &state.token),
-        Mode::Encode => (Vec::new(), None),
-    };
+    let (notes, token_error) = notes_for(state, &pasted.parsed);
     let pasted_jwe = pasted.parsed.clone();
     let pasted = use_opened_token(pasted, decryption.as_ref());
     let keys = use_parsed_keys(&state.public_key, &state.secret);
@@ -114,11 +111,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
     };
     let review = use_review(state, &pasted.decoded, &shown.token, &keys, now, signed_by);
-    let with_jwe = use_jwe_findings(&pasted_jwe, &review.findings);
-    let findings = match state.mode {
-        Mode::Decode => with_jwe,
-        Mode::Encode => review.findings.clone(),
-    };
+    let findings = use_jwe_findings(state.mode, &pasted_jwe, &review.findings);
     PageView {
         key_note: key_note(
             state.mode,
@@ -153,6 +146,17 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         signed_now,
         decryption: decryption.filter(|_| state.mode == Mode::Decode),
         encrypted: encrypted.filter(|_| state.mode == Mode::Encode),
+    }
+}
+
+/// The notes under the token box and the decoding error: Decode mode's, of the pasted text.
+fn notes_for(
+    state: &PageState,
+    parsed: &Result<token::Token, JoseError>,
+) -> (Vec<String>, Option<String>) {
+    match state.mode {
+        Mode::Decode => token_notes(parsed, &state.token),
+        Mode::Encode => (Vec::new(), None),
     }
 }
 

@@ -84,10 +84,7 @@ impl Finding {
             }
             DemoKey => "signed with the page's public demo key".to_owned(),
             JweRsa1_5 => "\"alg\" is \"RSA1_5\": PKCS#1 v1.5 key encryption".to_owned(),
-            JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => {
-                format!("PBES2 \"p2c\" is {p2c}: refused, over {PBES2_COUNT_REFUSED_ABOVE}")
-            }
-            JwePbes2Count { p2c } => format!("PBES2 \"p2c\" is {p2c}: under 1000 iterations"),
+            JwePbes2Count { p2c } => p2c_title(*p2c),
             JweCompressed { zip } => format!("\"zip\" is \"{zip}\": the plaintext is compressed"),
         }
     }
@@ -169,6 +166,15 @@ impl Finding {
             JwePbes2Count { .. } => "Use a random key (A256KW or dir) instead of a password, or raise p2c to 10,000 or more.".to_owned(),
             JweCompressed { .. } => "Encrypt without \"zip\" unless nothing secret sits next to data an attacker controls.".to_owned(),
         }
+    }
+}
+
+/// The title of a PBES2 count out of range.
+fn p2c_title(p2c: u64) -> String {
+    if p2c > PBES2_COUNT_REFUSED_ABOVE {
+        format!("PBES2 \"p2c\" is {p2c}: refused, over {PBES2_COUNT_REFUSED_ABOVE}")
+    } else {
+        format!("PBES2 \"p2c\" is {p2c}: under 1000 iterations")
     }
 }
 

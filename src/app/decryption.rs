@@ -7,7 +7,7 @@
 use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
 use crate::jose::backend::BackendError;
 use crate::jose::jwe::{self, DecryptionKey, KeyKind, KeyManagement};
-use crate::jose::token::{self, DecodedToken, Token};
+use crate::jose::token::{self, DecodedToken, JweCompact, Token};
 use crate::jose::{JoseError, base64url, rng};
 
 /// What the `Decryption status` says.
@@ -135,12 +135,16 @@ pub(crate) fn read_box(alg: Option<&str>, text: &str) -> Result<BoxKey, String> 
     }
 }
 
-/// The key in the box, read as the token's `alg` needs it.
-fn key_from_box(alg: Option<&str>, text: &str) -> Result<DecryptionKey, String> {
-    match read_box(alg, text)? {
+/// The key in the box, read as the token's `alg` needs it; from a JWKS, the entry with the
+/// token's `kid` when one has it.
+fn key_from_box(jwe: &JweCompact, text: &str) -> Result<DecryptionKey, String> {
+    match read_box(jwe.alg(), text)? {
         BoxKey::Password(bytes) => Ok(DecryptionKey::password(bytes)),
         BoxKey::Symmetric(bytes) => Ok(DecryptionKey::symmetric(bytes)),
-        BoxKey::Text => DecryptionKey::parse(text).map_err(|e| e.to_string()),
+        BoxKey::Text => {
+            let kid = jwe.header.get("kid").and_then(serde_json::Value::as_str);
+            DecryptionKey::parse_for_kid(text, kid).map_err(|e| e.to_string())
+        }
     }
 }
 
@@ -173,7 +177,7 @@ pub fn decrypt_in_worker(token: &str, key: &str) -> Result<Plaintext, String> {
         Ok(Token::Jws(_)) => return Err("this is a signed token (JWS), not a JWE".into()),
         Err(e) => return Err(e.to_string()),
     };
-    let key = key_from_box(jwe.alg(), key)?;
+    let key = key_from_box(&jwe, key)?;
     let mut rng = rng::seeded_rng().map_err(|e| e.to_string())?;
     let decrypted = jwe::decrypt(&jwe, &key, &mut rng).map_err(|e| e.to_string())?;
     Ok(Plaintext {
@@ -207,6 +211,16 @@ mod tests {
         let wrong = decrypt_in_worker(KW, "AAAAAAAAAAAAAAAAAAAAAA").unwrap_err();
         assert_eq!(wrong, jwe::JweError::DecryptionFailed.to_string());
         assert!(decrypt_in_worker(KW, "not base64!").is_err());
+    }
+
+    #[test]
+    fn a_jwks_entry_is_picked_by_the_tokens_kid() {
+        let other = r#"{"kty":"oct","kid":"other","use":"enc","alg":"A128KW","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#;
+        let jwks = format!(r#"{{"keys":[{other},{KW_KEY}]}}"#);
+        assert!(decrypt_in_worker(KW, &jwks).is_ok());
+        // Without the matching kid the first usable entry is used: here the wrong one.
+        let jwks = format!(r#"{{"keys":[{other}]}}"#);
+        assert!(decrypt_in_worker(KW, &jwks).is_err());
     }
 
     #[test]

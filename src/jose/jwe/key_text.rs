@@ -8,10 +8,11 @@ use super::keys::SecretBytes;
 use super::x25519::member;
 use crate::jose::JoseError;
 
-/// A JWK, or the first entry of a JWKS that `read` accepts (skipping `use: "sig"` keys); when
-/// none does, the first entry's error.
+/// A JWK, or the first entry of a JWKS that `read` accepts (skipping `use: "sig"` keys), among
+/// the entries with `kid` if any has it; when none is accepted, the first entry's error.
 pub(super) fn for_each_jwk<T>(
     text: &str,
+    kid: Option<&str>,
     read: impl Fn(&Map<String, Value>) -> Result<T, JweError>,
 ) -> Result<T, JweError> {
     let value: Value = serde_json::from_str(text)
@@ -26,8 +27,17 @@ pub(super) fn for_each_jwk<T>(
             "the JWKS \"keys\" is not an array".into(),
         ))
     })?;
+    // With the token's `kid`, the entries that carry it are tried first (only they, when any
+    // do): a JWKS usually holds several keys of one kind.
+    let has_kid = |entry: &&Value| kid.is_some() && entry.get("kid").and_then(Value::as_str) == kid;
+    let matching: Vec<&Value> = keys.iter().filter(has_kid).collect();
+    let candidates: Vec<&Value> = if matching.is_empty() {
+        keys.iter().collect()
+    } else {
+        matching
+    };
     let mut first_error = None;
-    for entry in keys {
+    for entry in candidates {
         match entry.as_object().ok_or_else(not_object).and_then(&read) {
             Ok(key) => return Ok(key),
             Err(e) => {

@@ -96,9 +96,14 @@ impl DecryptionKey {
 
     /// The decryption key in `text`: PEM, base64 DER, a JWK or the first usable key of a JWKS.
     pub fn parse(text: &str) -> Result<Self, JweError> {
+        Self::parse_for_kid(text, None)
+    }
+
+    /// [`DecryptionKey::parse`], picking a JWKS entry with the token's `kid` when one has it.
+    pub fn parse_for_kid(text: &str, kid: Option<&str>) -> Result<Self, JweError> {
         let trimmed = text.trim();
         if trimmed.starts_with('{') {
-            return for_each_jwk(trimmed, Self::from_jwk);
+            return for_each_jwk(trimmed, kid, Self::from_jwk);
         }
         if let Some(("PRIVATE KEY", der)) = single_pem(trimmed)
             && let Some(key) = X25519PrivateKey::from_pkcs8_der(&der)?
@@ -174,7 +179,7 @@ impl EncryptionKey {
     pub fn parse(text: &str) -> Result<Self, JweError> {
         let trimmed = text.trim();
         if trimmed.starts_with('{') {
-            return for_each_jwk(trimmed, Self::from_jwk);
+            return for_each_jwk(trimmed, None, Self::from_jwk);
         }
         match single_pem(trimmed) {
             Some(("PUBLIC KEY", der)) => {

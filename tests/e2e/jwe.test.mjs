@@ -23,6 +23,7 @@ const pem = (key, type) => key.export({ type, format: 'pem' });
 const decryptionKey = () => page.getByRole('textbox', { name: 'Decryption key', exact: true });
 const decryptionStatus = () => page.getByRole('status', { name: 'Decryption status' });
 const plaintext = () => page.getByRole('textbox', { name: 'Plaintext', exact: true });
+const curl = () => page.getByRole('textbox', { name: 'curl command' });
 
 /** Waits until the Decryption status matches `pattern`; returns its text. */
 async function expectDecryption(pattern, timeout = 15000) {
@@ -55,6 +56,8 @@ test('an RSA-OAEP-256 + A256GCM token from jose: not decrypted, decrypted, and a
   await decryptionKey().fill(pem(rsa.privateKey, 'pkcs8'));
   await expectDecryption(/^Decrypted/);
   assert.deepEqual(JSON.parse(await plaintext().inputValue()), claims);
+  // Copy as curl sends the token in the box: the JWE.
+  assert.match(await curl().inputValue(), new RegExp(`Bearer ${token.replace(/[.]/g, '[.]')}'`));
   // The header shown is the JWE's protected header.
   assert.match(await ui(page).header.inputValue(), /"enc": "A256GCM"/);
   await decryptionKey().fill(pem(other.privateKey, 'pkcs8'));
@@ -149,6 +152,8 @@ test('Encode mode encrypts the signed token (nested, cty JWT), and jose decrypts
     assert.ok(payload, `${alg}: the inner token verifies with the example key`);
   }
   assert.match(await status.textContent(), /^Encrypted/);
+  const jwe = await u.token.inputValue();
+  assert.ok((await curl().inputValue()).includes(`Bearer ${jwe}'`), 'Copy as curl sends the JWE');
   await page.getByRole('switch', { name: 'Encrypt' }).uncheck();
   assert.equal((await u.token.inputValue()).split('.').length, 3, 'off again: the signed token');
   assert.deepEqual(errors, []);

@@ -123,9 +123,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         default_kid: own_public
             .filter(|own| !own.is_demo)
             .map(|own| own.kid.clone()),
-        compact: (*review.reviewed)
-            .as_ref()
-            .map(|t| AttrValue::from(t.compact.clone())),
+        compact: curl_token(state.mode, &pasted_jwe, &encrypted, &review.reviewed),
         detached: state.mode == Mode::Decode
             && (*pasted.decoded).as_ref().is_ok_and(|t| t.detached),
         // With Encrypt on, the Encoded box holds the JWE of the signed token.
@@ -146,6 +144,23 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         signed_now,
         decryption: decryption.filter(|_| state.mode == Mode::Decode),
         encrypted: encrypted.filter(|_| state.mode == Mode::Encode),
+    }
+}
+
+/// The token Copy as curl sends: the token in the Encoded box, cleaned. That is the JWE when
+/// one was pasted (even once decrypted) or Encode mode encrypts, else the reviewed JWS.
+fn curl_token(
+    mode: Mode,
+    pasted: &Result<token::Token, JoseError>,
+    encrypted: &Option<Result<String, String>>,
+    reviewed: &Option<DecodedToken>,
+) -> Option<AttrValue> {
+    match (mode, pasted, encrypted) {
+        (Mode::Decode, Ok(token::Token::Jwe(jwe)), _) => Some(AttrValue::from(jwe.compact.clone())),
+        (Mode::Encode, _, Some(Ok(jwe))) => Some(AttrValue::from(jwe.clone())),
+        _ => reviewed
+            .as_ref()
+            .map(|t| AttrValue::from(t.compact.clone())),
     }
 }
 

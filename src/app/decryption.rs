@@ -45,6 +45,18 @@ impl Plaintext {
         String::from_utf8_lossy(&self.bytes).into_owned()
     }
 
+    /// The plaintext for the Payload pane when it is JSON (a JWT's claims encrypted directly):
+    /// pretty-printed, or as it is when the page shows tokens as encoded.
+    pub fn json_for_payload(&self, as_encoded: bool) -> Option<String> {
+        let text = std::str::from_utf8(&self.bytes).ok()?;
+        serde_json::from_str::<serde_json::Value>(text).ok()?;
+        if as_encoded {
+            Some(text.to_owned())
+        } else {
+            crate::jose::json_text::pretty(text).or_else(|| Some(text.to_owned()))
+        }
+    }
+
     /// The signed token inside, when the plaintext is a compact JWS (a nested JWT).
     pub fn inner_jws(&self) -> Option<DecodedToken> {
         let text = std::str::from_utf8(&self.bytes).ok()?;
@@ -244,6 +256,15 @@ mod tests {
             findings: Vec::new(),
         };
         assert!(json.inner_jws().is_none());
+        assert_eq!(
+            json.json_for_payload(false).as_deref(),
+            Some("{\n  \"sub\": \"x\"\n}")
+        );
+        assert_eq!(
+            json.json_for_payload(true).as_deref(),
+            Some(r#"{"sub":"x"}"#)
+        );
+        assert_eq!(jws.json_for_payload(false), None);
         assert_eq!(format!("{json:?}"), "Plaintext(11 bytes)");
     }
 }

@@ -58,8 +58,9 @@ test('an RSA-OAEP-256 + A256GCM token from jose: not decrypted, decrypted, and a
   assert.deepEqual(JSON.parse(await plaintext().inputValue()), claims);
   // Copy as curl sends the token in the box: the JWE.
   assert.match(await curl().inputValue(), new RegExp(`Bearer ${token.replace(/[.]/g, '[.]')}'`));
-  // The header shown is the JWE's protected header.
+  // The header shown is the JWE's protected header; claims encrypted directly are the payload.
   assert.match(await ui(page).header.inputValue(), /"enc": "A256GCM"/);
+  assert.deepEqual(JSON.parse(await ui(page).payload.inputValue()), claims);
   await decryptionKey().fill(pem(other.privateKey, 'pkcs8'));
   await expectDecryption(/^Decryption failed/);
   assert.equal(await plaintext().count(), 0, 'no plaintext after a failure');

@@ -92,7 +92,11 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
     // frame with WebCrypto) rather than the box emptying on every keystroke.
     let signed_now: Option<Result<Signed, SignError>> =
         signing.signed.latest.as_deref().cloned().flatten();
-    let shown = use_shown_texts(state, &pasted.parsed, &signed_now);
+    let decrypted_json = decryption
+        .as_ref()
+        .and_then(DecryptionStatus::plaintext)
+        .and_then(|p| p.json_for_payload(state.as_encoded));
+    let shown = use_shown_texts(state, &pasted.parsed, &signed_now, decrypted_json);
     let signed_token = match (state.mode, &signed_now) {
         (Mode::Encode, Some(Ok(s))) => Some(s.token.as_str()),
         _ => None,

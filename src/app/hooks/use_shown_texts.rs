@@ -25,12 +25,14 @@ pub struct ShownTexts {
     pub payload_value: Rc<Value>,
 }
 
-/// The panes' texts for the current mode. `signed` is the newest token Encode mode signed.
+/// The panes' texts for the current mode. `signed` is the newest token Encode mode signed;
+/// `decrypted_json` the plaintext of a decrypted JWE when it is JSON.
 #[hook]
 pub fn use_shown_texts(
     state: &PageState,
     parsed: &Rc<Result<Token, JoseError>>,
     signed: &Option<Result<Signed, SignError>>,
+    decrypted_json: Option<String>,
 ) -> ShownTexts {
     // Decode mode shows the header and payload pretty-printed (only whitespace changes), or
     // exactly as encoded.
@@ -39,7 +41,11 @@ pub fn use_shown_texts(
         |(parsed, as_encoded)| shown_json(&parsed.0, *as_encoded),
     );
     let (token, header, payload) = match state.mode {
-        Mode::Decode => (state.token.clone(), shown.0.clone(), shown.1.clone()),
+        // A decrypted JWE whose plaintext is JSON shows it as the payload.
+        Mode::Decode => {
+            let payload = decrypted_json.unwrap_or_else(|| shown.1.clone());
+            (state.token.clone(), shown.0.clone(), payload)
+        }
         Mode::Encode => {
             let token = match signed {
                 Some(Ok(s)) => s.token.clone(),

@@ -5,10 +5,9 @@
 //! base64url) or the PBES2 password.
 
 use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
-use crate::jose::backend::BackendError;
 use crate::jose::jwe::{self, DecryptionKey, KeyKind, KeyManagement};
 use crate::jose::token::{self, DecodedToken, JweCompact, Token};
-use crate::jose::{JoseError, base64url, rng};
+use crate::jose::{base64url, rng};
 
 /// What the `Decryption status` says.
 #[derive(Clone, Debug, PartialEq)]
@@ -162,12 +161,9 @@ fn key_from_box(jwe: &JweCompact, text: &str) -> Result<DecryptionKey, String> {
 
 /// The page's side of decryption: `token` decrypted in the worker with the box's `key`.
 pub async fn decrypt(token: String, key: String) -> DecryptionStatus {
-    let answer = match remote::call(EngineOp::Decrypt { token, key }).await {
+    let answer = match remote::call_for_page(EngineOp::Decrypt { token, key }).await {
         Ok(answer) => answer,
-        Err(BackendError::Failed(JoseError::EngineFailed { reason })) => {
-            return DecryptionStatus::Failed(reason);
-        }
-        Err(other) => return DecryptionStatus::Failed(other.to_string()),
+        Err(reason) => return DecryptionStatus::Failed(reason),
     };
     match answer {
         EngineAnswer::Decrypted {

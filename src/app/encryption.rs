@@ -6,9 +6,8 @@ use serde_json::{Map, Value};
 
 use crate::app::decryption::{BoxKey, read_box};
 use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
-use crate::jose::backend::BackendError;
 use crate::jose::jwe::{self, ContentEncryption, EncryptionKey, KeyManagement};
-use crate::jose::{JoseError, base64url, rng};
+use crate::jose::{base64url, rng};
 
 /// Encode mode's encryption inputs.
 #[derive(Clone, PartialEq, Eq)]
@@ -100,11 +99,9 @@ pub async fn encrypt(token: String, inputs: EncryptionInputs) -> Result<String, 
         plaintext: base64url::encode(token.as_bytes()),
         key: inputs.key,
     };
-    match remote::call(op).await {
-        Ok(EngineAnswer::Encrypted { token }) => Ok(token),
-        Ok(other) => Err(remote::unexpected(other).to_string()),
-        Err(BackendError::Failed(JoseError::EngineFailed { reason })) => Err(reason),
-        Err(other) => Err(other.to_string()),
+    match remote::call_for_page(op).await? {
+        EngineAnswer::Encrypted { token } => Ok(token),
+        other => Err(remote::unexpected(other).to_string()),
     }
 }
 

@@ -4,15 +4,16 @@
 
 use super::remote::{EngineAnswer, EngineCall, EngineOp, EngineReply};
 use crate::app::{decryption, encryption};
-use crate::jose::backend::{BackendError, CryptoBackend, RustCrypto};
+use std::future::Future;
+
+use crate::jose::backend::{BackendError, CryptoBackend, RustCrypto, complete};
 use crate::jose::keys::{self, KeyKind};
-use crate::jose::{Algorithm, JoseError, base64url};
+use crate::jose::{Algorithm, base64url};
 
 /// The worker's side: runs one call on the RustCrypto engine.
 pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
     let bytes = |s: &str| base64url::decode(s).map_err(|e| e.reason);
     let alg = |name: &str| name.parse::<Algorithm>().map_err(|e| e.to_string());
-    let done = |e: BackendError| e.to_string();
     match call {
         EngineOp::Verify {
             alg: name,
@@ -22,8 +23,7 @@ pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
         } => {
             let key = keys::parse_spki_der(&bytes(spki)?).map_err(|e| e.to_string())?;
             let (input, signature) = (bytes(input)?, bytes(signature)?);
-            let ok = backend_complete(RustCrypto.verify(alg(name)?, &key, &input, &signature))
-                .map_err(done)?;
+            let ok = run(RustCrypto.verify(alg(name)?, &key, &input, &signature))?;
             Ok(EngineAnswer::Verified(ok))
         }
         EngineOp::Sign {
@@ -32,8 +32,7 @@ pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             input,
         } => {
             let key = keys::parse_pkcs8_der(&bytes(pkcs8)?).map_err(|e| e.to_string())?;
-            let signature = backend_complete(RustCrypto.sign(alg(name)?, &key, &bytes(input)?))
-                .map_err(done)?;
+            let signature = run(RustCrypto.sign(alg(name)?, &key, &bytes(input)?))?;
             Ok(EngineAnswer::Signature(base64url::encode(&signature)))
         }
         EngineOp::Generate { kind } => {
@@ -41,7 +40,7 @@ pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
                 .into_iter()
                 .find(|k| k.id() == kind)
                 .ok_or_else(|| format!("unknown key kind {kind:?}"))?;
-            let pair = backend_complete(RustCrypto.generate(kind)).map_err(done)?;
+            let pair = run(RustCrypto.generate(kind))?;
             Ok(EngineAnswer::Pair {
                 pkcs8: base64url::encode(&pair.pkcs8_der),
                 spki: base64url::encode(&pair.spki_der),
@@ -68,15 +67,9 @@ pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
     }
 }
 
-/// A [`RustCrypto`] future run to completion (it never waits).
-fn backend_complete<T>(
-    future: impl std::future::Future<Output = Result<T, BackendError>>,
-) -> Result<T, BackendError> {
-    crate::jose::backend::run_ready(future).unwrap_or_else(|| {
-        Err(BackendError::Failed(JoseError::EngineFailed {
-            reason: "it waited for an event, which it never does".to_owned(),
-        }))
-    })
+/// A [`RustCrypto`] future run to completion ([`complete`]: it never waits), its error as text.
+fn run<T>(future: impl Future<Output = Result<T, BackendError>>) -> Result<T, String> {
+    complete(async { Ok(future.await?) }).map_err(|e| e.to_string())
 }
 
 /// The worker's whole reply to one message, JSON text.
@@ -108,8 +101,8 @@ mod tests {
     use crate::app::engine::remote::RustInWorker;
     use crate::jose::rng::seeded_rng;
 
-    fn complete<T>(f: impl std::future::Future<Output = Result<T, BackendError>>) -> T {
-        backend_complete(f).unwrap()
+    fn done<T>(f: impl Future<Output = Result<T, BackendError>>) -> T {
+        run(f).unwrap()
     }
 
     /// Natively the worker's handler is called directly, through the same JSON: what the page
@@ -124,12 +117,12 @@ mod tests {
         ] {
             let key = keys::generate(kind, &mut rng).unwrap();
             let public = key.public_key();
-            let sig = complete(RustInWorker.sign(alg, &key, b"a.b"));
-            assert!(complete(RustCrypto.verify(alg, &public, b"a.b", &sig)));
-            assert!(complete(RustInWorker.verify(alg, &public, b"a.b", &sig)));
-            assert!(!complete(RustInWorker.verify(alg, &public, b"a.c", &sig)));
+            let sig = done(RustInWorker.sign(alg, &key, b"a.b"));
+            assert!(done(RustCrypto.verify(alg, &public, b"a.b", &sig)));
+            assert!(done(RustInWorker.verify(alg, &public, b"a.b", &sig)));
+            assert!(!done(RustInWorker.verify(alg, &public, b"a.c", &sig)));
         }
-        let pair = complete(RustInWorker.generate(KeyKind::P256));
+        let pair = done(RustInWorker.generate(KeyKind::P256));
         let key = keys::parse_pkcs8_der(&pair.pkcs8_der).unwrap();
         assert_eq!(key.public_key().to_spki_der().unwrap(), pair.spki_der);
     }

@@ -157,6 +157,16 @@ pub(crate) async fn call(op: EngineOp) -> Result<EngineAnswer, BackendError> {
     reply.result.map_err(unreachable_engine)
 }
 
+/// [`call`] for the page's own operations (decryption, encryption): the answer, or the
+/// worker's reason as the page shows it.
+pub(crate) async fn call_for_page(op: EngineOp) -> Result<EngineAnswer, String> {
+    match call(op).await {
+        Ok(answer) => Ok(answer),
+        Err(BackendError::Failed(JoseError::EngineFailed { reason })) => Err(reason),
+        Err(other) => Err(other.to_string()),
+    }
+}
+
 /// Natively: the worker's handler called directly, through the same JSON both ways.
 #[cfg(not(target_arch = "wasm32"))]
 fn native_round_trip(op: EngineOp) -> Result<EngineReply, String> {

@@ -4,6 +4,8 @@
 //! `alg` needs: a private key (PEM, JWK or JWKS), symmetric key bytes (an `oct` JWK or
 //! base64url) or the PBES2 password.
 
+use std::rc::Rc;
+
 use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
 use crate::jose::jwe::{self, DecryptionKey, KeyKind, KeyManagement};
 use crate::jose::token::{self, DecodedToken, JweCompact, Token};
@@ -16,19 +18,24 @@ pub enum DecryptionStatus {
     NotDecrypted(String),
     /// The worker is decrypting.
     Decrypting,
-    /// Decrypted: the plaintext and what is worth knowing about the token.
-    Decrypted(Plaintext),
+    /// Decrypted: the plaintext and what is worth knowing about the token (shared: the status
+    /// is cloned on every render).
+    Decrypted(Rc<Plaintext>),
     /// Decryption failed, and why.
     Failed(String),
 }
 
-/// A decrypted JWE's content.
+/// A decrypted JWE's content, read once when it arrives (not on every render of the page).
 #[derive(Clone, PartialEq)]
 pub struct Plaintext {
     /// The plaintext bytes.
     pub bytes: Vec<u8>,
     /// The JWE findings (RSA1_5, few PBES2 iterations, compression, a nested JWS without `cty`).
     pub findings: Vec<String>,
+    /// The signed token inside, when the plaintext is a compact JWS (a nested JWT).
+    nested: Option<DecodedToken>,
+    /// The plaintext pretty-printed, when it is JSON (a JWT's claims encrypted directly).
+    json_pretty: Option<String>,
 }
 
 impl std::fmt::Debug for Plaintext {
@@ -39,6 +46,24 @@ impl std::fmt::Debug for Plaintext {
 }
 
 impl Plaintext {
+    /// The plaintext and its findings, with what the page shows of it read here, once.
+    pub fn new(bytes: Vec<u8>, findings: Vec<String>) -> Self {
+        let text = std::str::from_utf8(&bytes).ok();
+        let nested = text.and_then(|t| match token::parse(t.trim()) {
+            Ok(Token::Jws(jws)) => Some(jws),
+            _ => None,
+        });
+        let json_pretty = text
+            .filter(|t| serde_json::from_str::<serde_json::Value>(t).is_ok())
+            .map(|t| crate::jose::json_text::pretty(t).unwrap_or_else(|| t.to_owned()));
+        Self {
+            bytes,
+            findings,
+            nested,
+            json_pretty,
+        }
+    }
+
     /// The plaintext as text (lossy: invalid UTF-8 shows as U+FFFD).
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.bytes).into_owned()
@@ -47,22 +72,17 @@ impl Plaintext {
     /// The plaintext for the Payload pane when it is JSON (a JWT's claims encrypted directly):
     /// pretty-printed, or as it is when the page shows tokens as encoded.
     pub fn json_for_payload(&self, as_encoded: bool) -> Option<String> {
-        let text = std::str::from_utf8(&self.bytes).ok()?;
-        serde_json::from_str::<serde_json::Value>(text).ok()?;
-        if as_encoded {
-            Some(text.to_owned())
+        let pretty = self.json_pretty.as_ref()?;
+        Some(if as_encoded {
+            self.text()
         } else {
-            crate::jose::json_text::pretty(text).or_else(|| Some(text.to_owned()))
-        }
+            pretty.clone()
+        })
     }
 
     /// The signed token inside, when the plaintext is a compact JWS (a nested JWT).
-    pub fn inner_jws(&self) -> Option<DecodedToken> {
-        let text = std::str::from_utf8(&self.bytes).ok()?;
-        match token::parse(text.trim()) {
-            Ok(Token::Jws(jws)) => Some(jws),
-            _ => None,
-        }
+    pub fn inner_jws(&self) -> Option<&DecodedToken> {
+        self.nested.as_ref()
     }
 }
 
@@ -94,7 +114,7 @@ impl DecryptionStatus {
     /// The plaintext, once decrypted.
     pub fn plaintext(&self) -> Option<&Plaintext> {
         match self {
-            DecryptionStatus::Decrypted(plaintext) => Some(plaintext),
+            DecryptionStatus::Decrypted(plaintext) => Some(plaintext.as_ref()),
             _ => None,
         }
     }
@@ -170,16 +190,16 @@ pub async fn decrypt(token: String, key: String) -> DecryptionStatus {
             plaintext,
             findings,
         } => match base64url::decode(&plaintext) {
-            Ok(bytes) => DecryptionStatus::Decrypted(Plaintext { bytes, findings }),
+            Ok(bytes) => DecryptionStatus::Decrypted(Rc::new(Plaintext::new(bytes, findings))),
             Err(e) => DecryptionStatus::Failed(format!("unreadable plaintext: {}", e.reason)),
         },
         other => DecryptionStatus::Failed(remote::unexpected(other).to_string()),
     }
 }
 
-/// The worker's side: decrypts `token` with the box's `key`. Not called by the page itself, so
-/// the JWE code stays out of its wasm.
-pub fn decrypt_in_worker(token: &str, key: &str) -> Result<Plaintext, String> {
+/// The worker's side: decrypts `token` with the box's `key`; the plaintext and the findings.
+/// Not called by the page itself, so the JWE code stays out of its wasm.
+pub fn decrypt_in_worker(token: &str, key: &str) -> Result<(Vec<u8>, Vec<String>), String> {
     let jwe = match token::parse(token.trim()) {
         Ok(Token::Jwe(jwe)) => jwe,
         Ok(Token::Jws(_)) => return Err("this is a signed token (JWS), not a JWE".into()),
@@ -188,10 +208,8 @@ pub fn decrypt_in_worker(token: &str, key: &str) -> Result<Plaintext, String> {
     let key = key_from_box(&jwe, key)?;
     let mut rng = rng::seeded_rng().map_err(|e| e.to_string())?;
     let decrypted = jwe::decrypt(&jwe, &key, &mut rng).map_err(|e| e.to_string())?;
-    Ok(Plaintext {
-        findings: decrypted.findings.iter().map(|f| f.message()).collect(),
-        bytes: decrypted.plaintext,
-    })
+    let findings = decrypted.findings.iter().map(|f| f.message()).collect();
+    Ok((decrypted.plaintext, findings))
 }
 
 #[cfg(test)]
@@ -205,16 +223,14 @@ mod tests {
 
     #[test]
     fn the_box_takes_an_oct_jwk_or_its_bytes_and_a_wrong_key_fails() {
-        let text = decrypt_in_worker(KW, KW_KEY).unwrap().text();
+        let text = String::from_utf8(decrypt_in_worker(KW, KW_KEY).unwrap().0).unwrap();
         assert!(
             text.starts_with("You can trust us to stick with you"),
             "{text}"
         );
         assert_eq!(
-            decrypt_in_worker(KW, "GZy6sIZ6wl9NJOKB-jnmVQ")
-                .unwrap()
-                .text(),
-            text
+            decrypt_in_worker(KW, "GZy6sIZ6wl9NJOKB-jnmVQ").unwrap().0,
+            text.as_bytes()
         );
         let wrong = decrypt_in_worker(KW, "AAAAAAAAAAAAAAAAAAAAAA").unwrap_err();
         assert_eq!(wrong, jwe::JweError::DecryptionFailed.to_string());
@@ -242,15 +258,12 @@ mod tests {
 
     #[test]
     fn a_nested_jws_is_found_in_the_plaintext() {
-        let jws = Plaintext {
-            bytes: crate::app::example::TOKEN.trim().as_bytes().to_vec(),
-            findings: Vec::new(),
-        };
+        let jws = Plaintext::new(
+            crate::app::example::TOKEN.trim().as_bytes().to_vec(),
+            Vec::new(),
+        );
         assert!(jws.inner_jws().is_some());
-        let json = Plaintext {
-            bytes: br#"{"sub":"x"}"#.to_vec(),
-            findings: Vec::new(),
-        };
+        let json = Plaintext::new(br#"{"sub":"x"}"#.to_vec(), Vec::new());
         assert!(json.inner_jws().is_none());
         assert_eq!(
             json.json_for_payload(false).as_deref(),

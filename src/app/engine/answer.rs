@@ -58,10 +58,10 @@ pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             Ok(EngineAnswer::Encrypted { token })
         }
         EngineOp::Decrypt { token, key } => {
-            let plaintext = decryption::decrypt_in_worker(token, key)?;
+            let (plaintext, findings) = decryption::decrypt_in_worker(token, key)?;
             Ok(EngineAnswer::Decrypted {
-                plaintext: base64url::encode(&plaintext.bytes),
-                findings: plaintext.findings,
+                plaintext: base64url::encode(&plaintext),
+                findings,
             })
         }
     }

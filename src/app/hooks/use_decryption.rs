@@ -49,7 +49,7 @@ pub fn use_decryption(
 pub fn use_opened_token(pasted: PastedToken, decryption: Option<&DecryptionStatus>) -> PastedToken {
     let inner = decryption
         .and_then(DecryptionStatus::plaintext)
-        .and_then(|p| p.inner_jws());
+        .and_then(|p| p.inner_jws().cloned());
     let opened = use_memo(inner, |inner| {
         inner
             .clone()

@@ -2,7 +2,9 @@
 //! `jwt-debugger keygen`, run as a process, judged by independent implementations: openssl reads
 //! every private key and derives exactly our public PEM; Python's `cryptography` derives the same
 //! JWK members and RFC 7638 thumbprint (the kid). Also the HMAC secrets, `--traditional`
-//! (PKCS#1), the 0600 modes and `--force`. The harness is tests/jose_support/cli.rs.
+//! (PKCS#1), the 0600 modes and `--force`. Encryption keys (JWE) are also judged by panva's
+//! `jose`, which encrypts to the public JWK for `decrypt` and decrypts what `encrypt` made with
+//! the private JWK. The harness is tests/jose_support/cli.rs.
 
 mod jose_support;
 
@@ -17,7 +19,7 @@ use serde_json::{Value, json};
 const PY_JWK: &str = r#"
 import sys, json, base64, hashlib
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa, ec, ed25519
+from cryptography.hazmat.primitives.asymmetric import rsa, ec, ed25519, x25519
 def b(x): return base64.urlsafe_b64encode(x).rstrip(b'=').decode()
 def i(v, n=None): return b(v.to_bytes(n or (v.bit_length() + 7) // 8, 'big'))
 pub = serialization.load_pem_public_key(open(sys.argv[1], 'rb').read())
@@ -32,6 +34,9 @@ elif isinstance(pub, ec.EllipticCurvePublicKey):
 elif isinstance(pub, ed25519.Ed25519PublicKey):
     raw = pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     jwk = {'kty': 'OKP', 'crv': 'Ed25519', 'x': b(raw)}
+elif isinstance(pub, x25519.X25519PublicKey):
+    raw = pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    jwk = {'kty': 'OKP', 'crv': 'X25519', 'x': b(raw)}
 canonical = json.dumps(jwk, sort_keys=True, separators=(',', ':'))
 print(json.dumps({'jwk': jwk, 'thumbprint': b(hashlib.sha256(canonical.encode()).digest())}))
 "#;
@@ -274,4 +279,232 @@ fn keygen_never_overwrites_without_force() {
     assert_eq!(read(&hs.join("secret.txt")), "sentinel");
     cli(&["keygen", "hs256", "--out", p(&hs), "--force"]).code(0);
     assert!(unb64u(&read(&hs.join("secret.txt"))).len() >= 32);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encryption keys (JWE)
+// ---------------------------------------------------------------------------------------------
+
+/// Python: the RFC 7638 thumbprint of an `oct` JWK file (its required members `k` and `kty`).
+const PY_OCT_THUMBPRINT: &str = r#"
+import sys, json, base64, hashlib
+jwk = json.load(open(sys.argv[1]))
+canonical = json.dumps({'k': jwk['k'], 'kty': jwk['kty']}, sort_keys=True, separators=(',', ':'))
+print(base64.urlsafe_b64encode(hashlib.sha256(canonical.encode()).digest()).rstrip(b'=').decode())
+"#;
+
+/// panva's `jose` with a JWK file as the key (`importJWK`, which reads its `alg`):
+/// `encrypt ALG ENC JWK PLAINTEXT` prints a compact JWE, `decrypt TOKEN JWK` its plaintext.
+const JOSE_JWK: &str = r#"
+import * as jose from 'jose';
+import { readFileSync } from 'node:fs';
+const [mode, ...a] = process.argv.slice(1);
+const key = (file) => jose.importJWK(JSON.parse(readFileSync(file, 'utf8')));
+if (mode === 'encrypt') {
+  const [alg, enc, file, plaintext] = a;
+  console.log(await new jose.CompactEncrypt(new TextEncoder().encode(plaintext))
+    .setProtectedHeader({ alg, enc }).encrypt(await key(file)));
+} else if (mode === 'decrypt') {
+  const [token, file] = a;
+  const r = await jose.compactDecrypt(token, await key(file));
+  process.stdout.write(new TextDecoder().decode(r.plaintext));
+} else {
+  throw new Error('mode ' + mode);
+}
+"#;
+
+/// An encryption JWK's labels: `use: "enc"`, the JWE `alg`, and `kid`.
+fn assert_enc_labels(t: &str, jwk: &Value, alg: &str, kid: &str) {
+    assert_eq!(jwk["use"], json!("enc"), "{t}: {jwk}");
+    assert_eq!(jwk["alg"], json!(alg), "{t}: {jwk}");
+    assert_eq!(jwk["kid"], json!(kid), "{t}: {jwk}");
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+/// `encrypt` with `to` then `decrypt` with `with` gives the plaintext back.
+fn cli_round_trip(t: &str, alg: &str, enc: &str, to: &[&str], with: &[&str]) {
+    let plaintext = format!("keygen {t} ✓");
+    let base = ["--alg", alg, "--enc", enc];
+    let token = encrypt(&[&base[..], to, &[&plaintext]].concat());
+    let run = decrypt(&token, with);
+    assert_eq!(
+        run.ok(),
+        plaintext,
+        "{t} {to:?} -> {with:?}: {}",
+        run.describe()
+    );
+}
+
+/// jose encrypts to `public` (a JWK file) and `decrypt --key private` opens it; `encrypt --key
+/// public` makes a token jose opens with `private`.
+fn jose_round_trips(t: &str, alg: &str, enc: &str, public: &Path, private: &Path) {
+    let from_jose = format!("from jose to {t} ✓");
+    let token = node_jose(JOSE_JWK, &["encrypt", alg, enc, p(public), &from_jose]);
+    let run = decrypt(token.trim(), &["--key", p(private)]);
+    assert_eq!(run.ok(), from_jose, "{t}: {}", run.describe());
+    let from_cli = format!("from jwt-debugger to {t} ✓");
+    let base = ["--alg", alg, "--enc", enc, "--key", p(public)];
+    let token = encrypt(&[&base[..], &[&from_cli]].concat());
+    assert_eq!(
+        node_jose(JOSE_JWK, &["decrypt", &token, p(private)]),
+        from_cli,
+        "{t}"
+    );
+}
+
+/// An encryption key pair keygen wrote: the signing key's files plus `private.jwk.json` (0600),
+/// both JWKs with `use: "enc"`, the JWE `alg` and the RFC 7638 kid (Python's), and every half
+/// encrypts for the other, with our commands and with jose.
+fn check_encryption_pair(t: &str, alg: &str, enc: &str) {
+    let (dir, run) = keygen(t);
+    let kid = run.ok().trim().to_owned();
+    let file = |name: &str| dir.join(name);
+    #[cfg(unix)]
+    for secret in ["private.pem", "private.jwk.json"] {
+        assert_eq!(mode(&file(secret)), 0o600, "{t} {secret}");
+    }
+    let derived = openssl(&["pkey", "-in", p(&file("private.pem")), "-pubout"]);
+    assert_eq!(derived, read(&file("public.pem")), "{t}: openssl -pubout");
+    let reference: Value =
+        serde_json::from_str(&python(PY_JWK, &[p(&file("public.pem"))])).unwrap();
+    let public = read_json(&file("public.jwk.json"));
+    let private = read_json(&file("private.jwk.json"));
+    for (member, value) in reference["jwk"].as_object().unwrap() {
+        assert_eq!(&public[member], value, "{t}: JWK member {member}");
+    }
+    assert_eq!(reference["thumbprint"], json!(kid), "{t}: kid = RFC 7638");
+    assert_enc_labels(t, &public, alg, &kid);
+    assert_enc_labels(t, &private, alg, &kid);
+    assert_eq!(
+        public_members(&private),
+        public,
+        "{t}: the private JWK's public half"
+    );
+    assert!(private.get("d").is_some(), "{t}: {private}");
+    assert_eq!(read_json(&file("jwks.json"))["keys"][0], public);
+
+    let [public_jwk, private_jwk, public_pem, private_pem, jwks] = [
+        "public.jwk.json",
+        "private.jwk.json",
+        "public.pem",
+        "private.pem",
+        "jwks.json",
+    ]
+    .map(file);
+    let key = |path: &PathBuf| ["--key", p(path)].map(str::to_owned);
+    for (to, with) in [
+        (&public_jwk, &private_jwk),
+        (&public_pem, &private_pem),
+        (&jwks, &private_jwk),
+    ] {
+        let (to, with) = (key(to), key(with));
+        cli_round_trip(t, alg, enc, &strs(&to), &strs(&with));
+    }
+    jose_round_trips(t, alg, enc, &public_jwk, &private_jwk);
+
+    let (_, v, files) = keygen_json(t, alg);
+    assert_eq!(v["use"], json!("enc"), "{v}");
+    assert_eq!(files.len(), 5, "{v}");
+}
+
+#[test]
+fn keygen_rsa_oaep2048() {
+    check_encryption_pair("rsa-oaep2048", "RSA-OAEP-256", "A256GCM");
+}
+
+#[test]
+fn keygen_ecdh_p256() {
+    check_encryption_pair("ecdh-p256", "ECDH-ES", "A256GCM");
+}
+
+#[test]
+fn keygen_ecdh_p384_and_p521() {
+    check_encryption_pair("ecdh-p384", "ECDH-ES", "A128CBC-HS256");
+    check_encryption_pair("ecdh-p521", "ECDH-ES", "A256CBC-HS512");
+}
+
+#[test]
+fn keygen_x25519() {
+    check_encryption_pair("x25519", "ECDH-ES", "A128GCM");
+    // The PEM pair is what `openssl genpkey -algorithm X25519` writes: openssl reads both.
+    let (dir, _) = keygen("x25519");
+    let text = openssl(&[
+        "pkey",
+        "-in",
+        p(&dir.join("private.pem")),
+        "-noout",
+        "-text",
+    ]);
+    assert!(text.starts_with("X25519 Private-Key"), "{text}");
+}
+
+/// The AES secrets (and the `dir` key): `secret.txt` (base64url) and `secret.jwk.json` (the
+/// `oct` JWK with `use`, `alg` and its RFC 7638 kid), both 0600, used either way round.
+#[test]
+fn keygen_aes_secrets() {
+    for (t, alg, enc, header_alg, len) in [
+        ("a128kw", "A128KW", "A128GCM", "A128KW", 16),
+        ("a192kw", "A192KW", "A192CBC-HS384", "A192KW", 24),
+        ("a256kw", "A256KW", "A256GCM", "A256KW", 32),
+        ("dir-a256gcm", "A256GCM", "A256GCM", "dir", 32),
+    ] {
+        let (dir, run) = keygen(t);
+        run.code(0);
+        let (secret, jwk_file) = (dir.join("secret.txt"), dir.join("secret.jwk.json"));
+        #[cfg(unix)]
+        for file in [&secret, &jwk_file] {
+            assert_eq!(mode(file), 0o600, "{t} {}", file.display());
+        }
+        let text = read(&secret);
+        assert_eq!(unb64u(&text).len(), len, "{t}");
+        let jwk = read_json(&jwk_file);
+        assert_eq!(jwk["kty"], json!("oct"));
+        assert_eq!(
+            jwk["k"],
+            json!(text.trim()),
+            "{t}: the JWK holds the secret"
+        );
+        let kid = python(PY_OCT_THUMBPRINT, &[p(&jwk_file)]).trim().to_owned();
+        assert_enc_labels(t, &jwk, alg, &kid);
+
+        let as_jwk = ["--key", p(&jwk_file)];
+        let as_bytes = [
+            "--secret-file",
+            p(&secret),
+            "--secret-encoding",
+            "base64url",
+        ];
+        cli_round_trip(t, header_alg, enc, &as_jwk, &as_bytes);
+        cli_round_trip(t, header_alg, enc, &as_bytes, &as_jwk);
+        jose_round_trips(t, header_alg, enc, &jwk_file, &jwk_file);
+
+        let (_, v, files) = keygen_json(t, alg);
+        assert_eq!((v["use"].clone(), files.len()), (json!("enc"), 2), "{v}");
+        assert_eq!(v["kid"].as_str().map(str::len), Some(43), "{v}");
+    }
+}
+
+/// An encryption key's `alg` pins it: ECDH-ES+A256KW with an ECDH-ES key is refused (exit 2),
+/// and a signing key's JWK (`use: "sig"`) is refused for encryption.
+#[test]
+fn keygen_jwk_use_and_alg_are_enforced() {
+    let (dir, _) = keygen("ecdh-p256");
+    let base = ["--alg", "ECDH-ES+A256KW", "--enc", "A256GCM", "x"];
+    let run = cli(&[
+        &["encrypt", "--key", p(&dir.join("public.jwk.json"))][..],
+        &base,
+    ]
+    .concat());
+    run.usage_error();
+    assert!(run.stderr.contains("ECDH-ES"), "{}", run.describe());
+    let (sig, _) = keygen("p256");
+    let run = cli(&[
+        &["encrypt", "--key", p(&sig.join("public.jwk.json"))][..],
+        &base,
+    ]
+    .concat());
+    run.usage_error();
 }

@@ -11,7 +11,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jwt_debugger::jose::algorithm::{EcCurve, KeyType, OkpCurve};
 use jwt_debugger::jose::keys::{HmacSecret, PublicKey};
 use jwt_debugger::jose::lints::{
-    CritProblem, Finding, FindingKind, KidIssue, LintContext, Severity, lint, lint_jwe,
+    CritProblem, EpkProblem, Finding, FindingKind, JweLintContext, KidIssue, LintContext, Severity,
+    lint, lint_jwe, lint_jwe_with,
 };
 use jwt_debugger::jose::token::decode;
 use jwt_debugger::jose::{Algorithm, JoseError};
@@ -505,9 +506,9 @@ fn every_finding_kind_is_triggered_and_table_is_printed() {
             c.token.escape_debug()
         );
     }
-    for (id, severity, token) in jwe_cases() {
-        let findings = lint_jwe(&jwe(&token));
-        assert_eq!(find(&findings, id).severity, severity, "{id}");
+    for c in jwe_cases() {
+        let findings = c.run();
+        assert_eq!(find(&findings, c.id).severity, c.severity, "{}", c.id);
         seen.extend(findings.iter().map(|f| f.id()));
     }
     let all: BTreeSet<_> = FindingKind::IDS.into_iter().collect();
@@ -1009,22 +1010,24 @@ fn algorithm_key_fit() {
 
 #[test]
 fn every_finding_has_one_line_texts() {
-    for c in cases() {
-        for f in run(&c.token, c.key, c.hmac_len) {
-            for (what, text) in [
-                ("title", f.title()),
-                ("explanation", f.explanation()),
-                ("advice", f.advice()),
-            ] {
-                assert!(
-                    !text.is_empty() && !text.contains('\n'),
-                    "{} {what}: {text:?}",
-                    f.id()
-                );
-            }
-            assert!(f.explanation().ends_with('.'), "{}", f.id());
-            assert_eq!(f.to_string(), format!("{}: {}", f.severity, f.title()));
+    let jws_findings = cases()
+        .into_iter()
+        .flat_map(|c| run(&c.token, c.key, c.hmac_len));
+    let jwe_findings = jwe_cases().into_iter().flat_map(|c| c.run());
+    for f in jws_findings.chain(jwe_findings) {
+        for (what, text) in [
+            ("title", f.title()),
+            ("explanation", f.explanation()),
+            ("advice", f.advice()),
+        ] {
+            assert!(
+                !text.is_empty() && !text.contains('\n'),
+                "{} {what}: {text:?}",
+                f.id()
+            );
         }
+        assert!(f.explanation().ends_with('.'), "{}", f.id());
+        assert_eq!(f.to_string(), format!("{}: {}", f.severity, f.title()));
     }
     assert_eq!(Severity::Error.as_str(), "error");
     assert!(Severity::Error < Severity::Warning && Severity::Warning < Severity::Info);
@@ -1182,30 +1185,96 @@ fn jwe(token: &str) -> jwt_debugger::jose::token::JweCompact {
     }
 }
 
+/// A JWE case: a token and what the review knows besides it.
+struct JweCase {
+    id: &'static str,
+    severity: Severity,
+    token: String,
+    /// The length of the symmetric key given, if any.
+    key_len: Option<usize>,
+    /// The plaintext, as if decrypted.
+    plaintext: Option<Vec<u8>>,
+}
+
+impl JweCase {
+    fn run(&self) -> Vec<Finding> {
+        let ctx = JweLintContext {
+            symmetric_key_len: self.key_len,
+            plaintext: self.plaintext.as_deref(),
+        };
+        lint_jwe_with(&jwe(&self.token), &ctx)
+    }
+}
+
+/// A JWE case with a header only.
+fn jwe_case(id: &'static str, severity: Severity, header: serde_json::Value) -> JweCase {
+    JweCase {
+        id,
+        severity,
+        token: jwe_token(header),
+        key_len: None,
+        plaintext: None,
+    }
+}
+
+/// RFC 7518 appendix C's ephemeral key (Alice's), on P-256.
+const EPK_X: &str = "gI0GAILBdu7T53akrFmMyGcsF3n5dO7MmwNBHKW5SV0";
+const EPK_Y: &str = "SLW_xSffzlPWrHEVI30DHM_4egVwt3NQqeUD7nMFpps";
+/// The same `y` with its last byte changed: the point is off P-256.
+const EPK_Y_OFF: &str = "SLW_xSffzlPWrHEVI30DHM_4egVwt3NQqeUD7nMFppo";
+
 /// Each JWE finding with the severity it must have.
-fn jwe_cases() -> Vec<(&'static str, Severity, String)> {
+fn jwe_cases() -> Vec<JweCase> {
     use serde_json::json;
+    let off_curve = json!({"kty": "EC", "crv": "P-256", "x": EPK_X, "y": EPK_Y_OFF});
+    let zero_x25519 = json!({"kty": "OKP", "crv": "X25519", "x": b64(&[0; 32])});
     vec![
-        (
+        jwe_case(
             "jwe-rsa1_5",
             Severity::Warning,
-            jwe_token(json!({"alg": "RSA1_5", "enc": "A128GCM"})),
+            json!({"alg": "RSA1_5", "enc": "A128GCM"}),
         ),
-        (
+        jwe_case(
             "jwe-p2c",
             Severity::Warning,
-            jwe_token(json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 999})),
+            json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 999}),
         ),
-        (
+        jwe_case(
             "jwe-p2c",
             Severity::Error,
-            jwe_token(json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 1_000_001})),
+            json!({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 1_000_001}),
         ),
-        (
+        jwe_case(
             "jwe-zip",
             Severity::Warning,
-            jwe_token(json!({"alg": "dir", "enc": "A128GCM", "zip": "DEF"})),
+            json!({"alg": "dir", "enc": "A128GCM", "zip": "DEF"}),
         ),
+        jwe_case(
+            "jwe-epk-invalid",
+            Severity::Error,
+            json!({"alg": "ECDH-ES", "enc": "A128GCM", "epk": off_curve}),
+        ),
+        jwe_case(
+            "jwe-epk-invalid",
+            Severity::Error,
+            json!({"alg": "ECDH-ES+A128KW", "enc": "A128GCM", "epk": zero_x25519}),
+        ),
+        JweCase {
+            key_len: Some(16),
+            ..jwe_case(
+                "jwe-key-length",
+                Severity::Error,
+                json!({"alg": "dir", "enc": "A256GCM"}),
+            )
+        },
+        JweCase {
+            plaintext: Some(compact(r#"{"alg":"HS256"}"#, &sane_claims(), &[7; 32]).into_bytes()),
+            ..jwe_case(
+                "jwe-nested-no-cty",
+                Severity::Warning,
+                json!({"alg": "dir", "enc": "A128GCM"}),
+            )
+        },
     ]
 }
 
@@ -1222,5 +1291,305 @@ fn a_clean_jwe_header_has_no_findings() {
             vec![],
             "{header}"
         );
+    }
+}
+
+/// The `epk` finding says why: off the curve, or unusable; only ECDH-ES tokens are checked.
+#[test]
+fn jwe_epk_findings_say_why() {
+    use serde_json::json;
+    let epk_kind = |header: serde_json::Value| {
+        lint_jwe(&jwe(&jwe_token(header)))
+            .into_iter()
+            .find(|f| f.id() == "jwe-epk-invalid")
+            .map(|f| f.kind)
+    };
+    let on = json!({"kty": "EC", "crv": "P-256", "x": EPK_X, "y": EPK_Y});
+    let off = json!({"kty": "EC", "crv": "P-256", "x": EPK_X, "y": EPK_Y_OFF});
+    assert_eq!(
+        epk_kind(json!({"alg": "ECDH-ES", "enc": "A128GCM", "epk": on})),
+        None
+    );
+    assert_eq!(
+        epk_kind(json!({"alg": "ECDH-ES+A256KW", "enc": "A128GCM", "epk": off})),
+        Some(FindingKind::JweEpkInvalid {
+            problem: EpkProblem::NotOnCurve { crv: "P-256" }
+        })
+    );
+    // Checked only where it is used: another `alg` ignores `epk`.
+    assert_eq!(
+        epk_kind(json!({"alg": "A128KW", "enc": "A128GCM", "epk": off})),
+        None
+    );
+    for (epk, says) in [
+        (
+            json!({"kty": "RSA", "n": "AQAB", "e": "AQAB"}),
+            "ECDH-ES takes",
+        ),
+        (
+            json!({"kty": "EC", "crv": "P-384", "x": EPK_X, "y": EPK_Y}),
+            "48",
+        ),
+        (json!({"kty": "EC", "crv": "P-256", "x": EPK_X}), "no \"y\""),
+        (
+            json!({"kty": "OKP", "crv": "X25519", "x": b64(&[0; 32])}),
+            "small-order",
+        ),
+        (json!(["not", "a", "JWK"]), "epk"),
+        (serde_json::Value::Null, "epk"),
+    ] {
+        let mut header = json!({"alg": "ECDH-ES", "enc": "A128GCM", "epk": epk});
+        if epk.is_null() {
+            header.as_object_mut().unwrap().remove("epk");
+        }
+        let finding = lint_jwe(&jwe(&jwe_token(header)))
+            .into_iter()
+            .find(|f| f.id() == "jwe-epk-invalid")
+            .unwrap_or_else(|| panic!("{epk}: no finding"));
+        assert_eq!(finding.severity, Severity::Error);
+        assert!(finding.title().contains(says), "{epk}: {}", finding.title());
+        assert!(matches!(
+            finding.kind,
+            FindingKind::JweEpkInvalid {
+                problem: EpkProblem::Unusable { .. }
+            }
+        ));
+    }
+}
+
+/// Each `enc`'s CEK length for `dir`, and each key wrap's KEK length: a key of another length is
+/// an error; algorithms that take no symmetric key, or an unknown `enc`, give nothing.
+#[test]
+fn jwe_key_length_per_algorithm() {
+    use serde_json::json;
+    let right = [
+        ("dir", "A128GCM", 16),
+        ("dir", "A192GCM", 24),
+        ("dir", "A256GCM", 32),
+        ("dir", "A128CBC-HS256", 32),
+        ("dir", "A192CBC-HS384", 48),
+        ("dir", "A256CBC-HS512", 64),
+        ("A128KW", "A256GCM", 16),
+        ("A192KW", "A128GCM", 24),
+        ("A256KW", "A128GCM", 32),
+        ("A128GCMKW", "A256CBC-HS512", 16),
+        ("A256GCMKW", "A128GCM", 32),
+    ];
+    let key_findings = |alg: &str, enc: &str, len: usize| {
+        let ctx = JweLintContext {
+            symmetric_key_len: Some(len),
+            plaintext: None,
+        };
+        lint_jwe_with(&jwe(&jwe_token(json!({"alg": alg, "enc": enc}))), &ctx)
+    };
+    for (alg, enc, len) in right {
+        assert_eq!(key_findings(alg, enc, len), vec![], "{alg} {enc} {len}");
+        for wrong in [0, len - 1, len + 1, 2 * len] {
+            let findings = key_findings(alg, enc, wrong);
+            let f = find(&findings, "jwe-key-length");
+            assert_eq!(f.severity, Severity::Error);
+            let fixed_by = if alg == "dir" { enc } else { alg };
+            assert_eq!(
+                f.title(),
+                format!("the {alg} key is {wrong} bytes; {fixed_by} needs {len}")
+            );
+        }
+    }
+    assert_eq!(key_findings("dir", "A512GCM", 16), vec![]);
+    for alg in ["RSA-OAEP-256", "ECDH-ES", "PBES2-HS256+A128KW"] {
+        let findings = key_findings(alg, "A128GCM", 3);
+        assert!(!ids(&findings).contains(&"jwe-key-length"), "{alg}");
+    }
+}
+
+/// A nested JWS without `cty: "JWT"` is flagged once decrypted; with `cty` (in any casing), or
+/// with a plaintext that is not a JWS, it is not.
+#[test]
+fn jwe_nested_jwt_without_cty() {
+    use serde_json::json;
+    let jws = compact(r#"{"alg":"HS256"}"#, &sane_claims(), &[7; 32]);
+    let plaintext_findings = |header: serde_json::Value, plaintext: &[u8]| {
+        let ctx = JweLintContext {
+            symmetric_key_len: None,
+            plaintext: Some(plaintext),
+        };
+        ids(&lint_jwe_with(&jwe(&jwe_token(header)), &ctx))
+    };
+    let bare = json!({"alg": "dir", "enc": "A128GCM"});
+    assert_eq!(
+        plaintext_findings(bare.clone(), jws.as_bytes()),
+        ["jwe-nested-no-cty"]
+    );
+    for cty in ["JWT", "jwt"] {
+        let header = json!({"alg": "dir", "enc": "A128GCM", "cty": cty});
+        assert!(
+            plaintext_findings(header, jws.as_bytes()).is_empty(),
+            "{cty}"
+        );
+    }
+    assert!(plaintext_findings(bare.clone(), br#"{"sub":"x"}"#).is_empty());
+    assert!(plaintext_findings(bare.clone(), b"a.b.c").is_empty());
+    // Without the plaintext nothing is said about it.
+    assert!(lint_jwe(&jwe(&jwe_token(bare))).is_empty());
+}
+
+/// `header` edited by `edit`, the other parts of `token` kept.
+fn with_header(
+    token: &str,
+    edit: impl FnOnce(&mut serde_json::Map<String, serde_json::Value>),
+) -> String {
+    let mut header = jwe(token).header;
+    edit(&mut header);
+    let header = b64(serde_json::Value::Object(header).to_string().as_bytes());
+    let rest = token
+        .split_once('.')
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    format!("{header}.{rest}")
+}
+
+/// The review flags what the JWE core refuses or reports, and says each decryption finding once:
+/// real tokens made and decrypted by `jose::jwe`.
+#[test]
+fn jwe_review_agrees_with_decryption() {
+    use jwt_debugger::jose::jwe::{self, DecryptionKey, EncryptionKey, JweError, JweFinding};
+    use serde_json::json;
+    let mut rng = ChaCha20Rng::seed_from_u64(16);
+    let jws = compact(r#"{"alg":"HS256"}"#, &sane_claims(), &[7; 32]);
+    let header = json!({"alg": "dir", "enc": "A256GCM", "zip": "DEF"});
+    let key = [3u8; 32];
+    let token = jwe::encrypt(
+        header.as_object().unwrap().clone(),
+        jws.as_bytes(),
+        &EncryptionKey::symmetric(key.to_vec()),
+        &mut rng,
+    )
+    .unwrap();
+    let parsed = jwe(&token);
+    let decrypted =
+        jwe::decrypt(&parsed, &DecryptionKey::symmetric(key.to_vec()), &mut rng).unwrap();
+    assert_eq!(
+        decrypted.findings,
+        [JweFinding::Compressed, JweFinding::NestedJwsWithoutCty]
+    );
+    let ctx = JweLintContext {
+        symmetric_key_len: Some(key.len()),
+        plaintext: Some(&decrypted.plaintext),
+    };
+    assert_eq!(
+        ids(&lint_jwe_with(&parsed, &ctx)),
+        ["jwe-zip", "jwe-nested-no-cty"]
+    );
+    // dir with a 16-byte key for A256GCM: refused by decryption, flagged by the review.
+    let short = jwe::decrypt(&parsed, &DecryptionKey::symmetric(vec![3; 16]), &mut rng);
+    assert!(
+        matches!(short, Err(JweError::WrongKeyLength { .. })),
+        "{short:?}"
+    );
+    let ctx = JweLintContext {
+        symmetric_key_len: Some(16),
+        plaintext: None,
+    };
+    assert!(ids(&lint_jwe_with(&parsed, &ctx)).contains(&"jwe-key-length"));
+
+    // ECDH-ES on P-256 (RFC 7518 appendix C's Bob): a good epk passes; moved off the curve, it
+    // is refused by decryption and flagged by the review.
+    let bob = r#"{"kty":"EC","crv":"P-256",
+        "x":"weNJy2HscCSM6AEDTDg04biOvhFhyyWvOHQfeF_PxMQ",
+        "y":"e8lnCO-AlStT-NJVX-crhB7QRYhiix03illJOVAOyck",
+        "d":"VEmDZpDXXK8p8N0Cndsxs924q6nS1RXFASRl6BfUqdw"}"#;
+    let header = json!({"alg": "ECDH-ES", "enc": "A128GCM"});
+    let token = jwe::encrypt(
+        header.as_object().unwrap().clone(),
+        b"x",
+        &EncryptionKey::parse(bob).unwrap(),
+        &mut rng,
+    )
+    .unwrap();
+    assert!(lint_jwe(&jwe(&token)).is_empty());
+    let off = with_header(&token, |h| {
+        let epk = h.get_mut("epk").and_then(|e| e.as_object_mut()).unwrap();
+        let y = epk["y"].as_str().unwrap().to_owned();
+        let last = if y.ends_with('A') { "Q" } else { "A" };
+        epk.insert("y".into(), format!("{}{last}", &y[..y.len() - 1]).into());
+    });
+    let refused = jwe::decrypt(&jwe(&off), &DecryptionKey::parse(bob).unwrap(), &mut rng);
+    assert_eq!(refused.unwrap_err(), JweError::EpkNotOnCurve("P-256"));
+    assert_eq!(
+        find(&lint_jwe(&jwe(&off)), "jwe-epk-invalid").kind,
+        FindingKind::JweEpkInvalid {
+            problem: EpkProblem::NotOnCurve { crv: "P-256" }
+        }
+    );
+
+    // X25519: the all-zero public key is of small order.
+    let x25519 = jwe::X25519PrivateKey::from_bytes([9; 32]);
+    let token = jwe::encrypt(
+        header.as_object().unwrap().clone(),
+        b"x",
+        &EncryptionKey::from(x25519.public_key()),
+        &mut rng,
+    )
+    .unwrap();
+    assert!(lint_jwe(&jwe(&token)).is_empty());
+    let zero = with_header(&token, |h| {
+        h.insert(
+            "epk".into(),
+            json!({"kty": "OKP", "crv": "X25519", "x": b64(&[0; 32])}),
+        );
+    });
+    let refused = jwe::decrypt(&jwe(&zero), &DecryptionKey::from(x25519), &mut rng);
+    assert!(
+        matches!(refused, Err(JweError::EpkInvalid(_))),
+        "{refused:?}"
+    );
+    assert!(ids(&lint_jwe(&jwe(&zero))).contains(&"jwe-epk-invalid"));
+}
+
+#[test]
+fn jwe_lint_context_debug_shows_no_plaintext() {
+    let ctx = JweLintContext {
+        symmetric_key_len: Some(32),
+        plaintext: Some(b"top secret"),
+    };
+    let text = format!("{ctx:?}");
+    assert!(!text.contains("116") && !text.contains("secret"), "{text}");
+    assert!(text.contains("plaintext_len: Some(10)"), "{text}");
+}
+
+/// An ECDH-ES `epk` of some key type and curve, with coordinates of any length.
+fn epk_value() -> impl Strategy<Value = serde_json::Value> {
+    let kty = prop::sample::select(&["EC", "OKP", "RSA", "oct", ""][..]);
+    let crv = prop::sample::select(&["P-256", "P-384", "P-521", "X25519", "X448", "secp256k1"][..]);
+    let coordinate = prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..70).prop_map(|b| serde_json::Value::from(b64(&b))),
+        json_value(),
+    ];
+    (kty, crv, coordinate.clone(), coordinate)
+        .prop_map(|(kty, crv, x, y)| serde_json::json!({"kty": kty, "crv": crv, "x": x, "y": y}))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn lint_jwe_never_panics(
+        alg in prop::sample::select(&["ECDH-ES", "ECDH-ES+A128KW", "dir", "A128KW", "A256GCMKW", "PBES2-HS256+A128KW", "RSA1_5", "x"][..]),
+        enc in prop::sample::select(&["A128GCM", "A256CBC-HS512", "A1GCM"][..]),
+        epk in prop::option::of(epk_value()),
+        key_len in prop::option::of(0usize..100),
+        plaintext in prop::option::of(prop::collection::vec(any::<u8>(), 0..80)),
+    ) {
+        let mut header = serde_json::json!({"alg": alg, "enc": enc});
+        if let Some(epk) = epk {
+            header["epk"] = epk;
+        }
+        let ctx = JweLintContext { symmetric_key_len: key_len, plaintext: plaintext.as_deref() };
+        let findings = lint_jwe_with(&jwe(&jwe_token(header)), &ctx);
+        prop_assert!(findings.windows(2).all(|w| w[0].severity <= w[1].severity));
+        for f in &findings {
+            prop_assert!(FindingKind::IDS.contains(&f.id()));
+            let _ = (f.title(), f.explanation(), f.advice());
+        }
     }
 }

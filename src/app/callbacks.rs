@@ -49,6 +49,10 @@ pub struct Callbacks {
     pub use_signing: Callback<Rc<KeyMaterial>>,
     /// A generated key goes where it verifies.
     pub use_verifying: Callback<Rc<KeyMaterial>>,
+    /// A generated encryption key goes where Encode mode encrypts.
+    pub use_encrypting: Callback<Rc<KeyMaterial>>,
+    /// A generated encryption key goes where a pasted JWE is decrypted.
+    pub use_decrypting: Callback<Rc<KeyMaterial>>,
     /// A new key was generated.
     pub generated: Callback<Rc<KeyMaterial>>,
     /// The `As encoded` toggle was pressed.
@@ -118,6 +122,32 @@ fn use_for_verifying(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
     }
 }
 
+/// Puts a generated encryption key where Encode mode encrypts: its public JWK (a secret's `oct`
+/// JWK) in the Encryption key box, with the `alg`, and a `dir` key's `enc`, it is for.
+fn use_for_encrypting(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
+    let Some(kind) = m.encryption else {
+        return;
+    };
+    let key = if m.symmetric {
+        &m.private_jwk
+    } else {
+        &m.public_jwk
+    };
+    d.dispatch(Action::UseEncryptionKey {
+        key: key.clone(),
+        alg: kind.key_management().as_str().to_owned(),
+        enc: kind.content_encryption().map(|e| e.as_str().to_owned()),
+    });
+}
+
+/// Puts a generated encryption key's private JWK (a secret's `oct` JWK) in the Decryption key
+/// box: its `alg` keeps it to the algorithm it was made for.
+fn use_for_decrypting(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
+    if m.encryption.is_some() {
+        d.dispatch(Action::SetDecryptionKey(m.private_jwk.clone()));
+    }
+}
+
 impl Callbacks {
     /// The callbacks, reading the page as shown from `latest` when called.
     fn new(d: &UseReducerDispatcher<PageState>, latest: &Latest) -> Self {
@@ -140,6 +170,8 @@ impl Callbacks {
             encryption: send(d, Action::SetEncryption),
             use_signing: with_key(d, use_for_signing),
             use_verifying: with_key(d, use_for_verifying),
+            use_encrypting: with_key(d, use_for_encrypting),
+            use_decrypting: with_key(d, use_for_decrypting),
             generated: with_key(d, adopt_generated),
             as_encoded: {
                 let d = d.clone();
@@ -224,8 +256,12 @@ fn with_key(
     Callback::from(move |m: Rc<KeyMaterial>| place(&d, &m))
 }
 
-/// A new key becomes the page's key at once: the gateway workflow signs with it next.
+/// A new signing key becomes the page's key at once: the gateway workflow signs with it next.
+/// An encryption key neither signs nor verifies, and the JWE key boxes keep what was pasted
+/// there until a Use button says otherwise.
 fn adopt_generated(d: &UseReducerDispatcher<PageState>, m: &KeyMaterial) {
-    use_for_signing(d, m);
-    use_for_verifying(d, m);
+    if m.encryption.is_none() {
+        use_for_signing(d, m);
+        use_for_verifying(d, m);
+    }
 }

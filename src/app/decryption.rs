@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
-use crate::jose::jwe::{self, DecryptionKey, KeyKind, KeyManagement};
+use crate::jose::jwe::{self, DecryptionKey, JweCipher, KeyKind, KeyManagement};
 use crate::jose::token::{self, DecodedToken, JweCompact, Token};
 use crate::jose::{base64url, rng};
 
@@ -36,6 +36,8 @@ pub struct Plaintext {
     nested: Option<DecodedToken>,
     /// The plaintext pretty-printed, when it is JSON (a JWT's claims encrypted directly).
     json_pretty: Option<String>,
+    /// Which engine decrypted it, in words ("WebCrypto (RSA-OAEP, AES-GCM)").
+    engines: String,
 }
 
 impl std::fmt::Debug for Plaintext {
@@ -61,6 +63,21 @@ impl Plaintext {
             findings,
             nested,
             json_pretty,
+            engines: String::new(),
+        }
+    }
+
+    /// The same, saying which engine decrypted it.
+    pub fn by(self, engines: String) -> Self {
+        Self { engines, ..self }
+    }
+
+    /// " by WebCrypto (…)", or nothing when unknown.
+    fn by_whom(&self) -> String {
+        if self.engines.is_empty() {
+            String::new()
+        } else {
+            format!(" by {}", self.engines)
         }
     }
 
@@ -92,12 +109,15 @@ impl DecryptionStatus {
         match self {
             DecryptionStatus::NotDecrypted(why) => format!("Not decrypted: {why}"),
             DecryptionStatus::Decrypting => "Not decrypted yet: decrypting…".to_owned(),
-            DecryptionStatus::Decrypted(plaintext) if plaintext.inner_jws().is_some() => {
-                "Decrypted: the plaintext is a signed JWT, shown in Header and Payload; its signature is checked under the token".to_owned()
-            }
-            DecryptionStatus::Decrypted(plaintext) => {
-                format!("Decrypted: {} bytes of plaintext", plaintext.bytes.len())
-            }
+            DecryptionStatus::Decrypted(plaintext) if plaintext.inner_jws().is_some() => format!(
+                "Decrypted{}: the plaintext is a signed JWT, shown in Header and Payload; its signature is checked under the token",
+                plaintext.by_whom()
+            ),
+            DecryptionStatus::Decrypted(plaintext) => format!(
+                "Decrypted{}: {} bytes of plaintext",
+                plaintext.by_whom(),
+                plaintext.bytes.len()
+            ),
             DecryptionStatus::Failed(why) => format!("Decryption failed: {why}"),
         }
     }
@@ -166,6 +186,31 @@ pub(crate) fn read_box(alg: Option<&str>, text: &str) -> Result<BoxKey, String> 
     }
 }
 
+/// The length in bytes of the symmetric key in the box, when the token's `alg` takes one
+/// (`dir`, `A*KW`, `A*GCMKW`) and the box holds one (base64url bytes, or an `oct` JWK or JWKS):
+/// the review flags a length the algorithm does not fix. Only the length is read here, so the
+/// page parses no private key for it.
+pub fn symmetric_key_len(jwe: &JweCompact, text: &str) -> Option<usize> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    match read_box(jwe.alg(), text).ok()? {
+        // The bytes are a secret: wiped as soon as they are measured.
+        BoxKey::Symmetric(bytes) => Some(zeroize::Zeroizing::new(bytes).len()),
+        BoxKey::Text if symmetric_alg(jwe.alg()) => {
+            let kid = jwe.header.get("kid").and_then(serde_json::Value::as_str);
+            jwe::review::oct_key_len(text, kid)
+        }
+        BoxKey::Text | BoxKey::Password(_) => None,
+    }
+}
+
+/// Whether `alg` names a key management algorithm that takes a symmetric key.
+fn symmetric_alg(alg: Option<&str>) -> bool {
+    alg.and_then(|name| KeyManagement::from_name(name).ok())
+        .is_some_and(|alg| alg.key_need(None, false).kind == KeyKind::Symmetric)
+}
+
 /// The key in the box, read as the token's `alg` needs it; from a JWKS, the entry with the
 /// token's `kid` when one has it.
 fn key_from_box(jwe: &JweCompact, text: &str) -> Result<DecryptionKey, String> {
@@ -189,17 +234,24 @@ pub async fn decrypt(token: String, key: String) -> DecryptionStatus {
         EngineAnswer::Decrypted {
             plaintext,
             findings,
+            engines,
         } => match base64url::decode(&plaintext) {
-            Ok(bytes) => DecryptionStatus::Decrypted(Rc::new(Plaintext::new(bytes, findings))),
+            Ok(bytes) => {
+                DecryptionStatus::Decrypted(Rc::new(Plaintext::new(bytes, findings).by(engines)))
+            }
             Err(e) => DecryptionStatus::Failed(format!("unreadable plaintext: {}", e.reason)),
         },
         other => DecryptionStatus::Failed(remote::unexpected(other).to_string()),
     }
 }
 
-/// The worker's side: decrypts `token` with the box's `key`; the plaintext and the findings.
-/// Not called by the page itself, so the JWE code stays out of its wasm.
-pub fn decrypt_in_worker(token: &str, key: &str) -> Result<(Vec<u8>, Vec<String>), String> {
+/// The worker's side: decrypts `token` with the box's `key` on `cipher` (the worker's
+/// WebCrypto). Not called by the page itself, so the JWE code stays out of its wasm.
+pub async fn decrypt_in_worker<C: JweCipher>(
+    cipher: &C,
+    token: &str,
+    key: &str,
+) -> Result<jwe::Decrypted, String> {
     let jwe = match token::parse(token.trim()) {
         Ok(Token::Jwe(jwe)) => jwe,
         Ok(Token::Jws(_)) => return Err("this is a signed token (JWS), not a JWE".into()),
@@ -207,7 +259,17 @@ pub fn decrypt_in_worker(token: &str, key: &str) -> Result<(Vec<u8>, Vec<String>
     };
     let key = key_from_box(&jwe, key)?;
     let mut rng = rng::seeded_rng().map_err(|e| e.to_string())?;
-    let decrypted = jwe::decrypt(&jwe, &key, &mut rng).map_err(|e| e.to_string())?;
+    jwe::decrypt_with(cipher, &jwe, &key, &mut rng)
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// [`decrypt_in_worker`] on the Rust engine alone, at once (the tests' path).
+#[cfg(test)]
+fn decrypt_now(token: &str, key: &str) -> Result<(Vec<u8>, Vec<String>), String> {
+    let cipher = crate::jose::backend::RustCrypto;
+    let decrypted = crate::jose::backend::run_ready(decrypt_in_worker(&cipher, token, key))
+        .ok_or("waited")??;
     let findings = decrypted.findings.iter().map(|f| f.message()).collect();
     Ok((decrypted.plaintext, findings))
 }
@@ -223,28 +285,46 @@ mod tests {
 
     #[test]
     fn the_box_takes_an_oct_jwk_or_its_bytes_and_a_wrong_key_fails() {
-        let text = String::from_utf8(decrypt_in_worker(KW, KW_KEY).unwrap().0).unwrap();
+        let text = String::from_utf8(decrypt_now(KW, KW_KEY).unwrap().0).unwrap();
         assert!(
             text.starts_with("You can trust us to stick with you"),
             "{text}"
         );
         assert_eq!(
-            decrypt_in_worker(KW, "GZy6sIZ6wl9NJOKB-jnmVQ").unwrap().0,
+            decrypt_now(KW, "GZy6sIZ6wl9NJOKB-jnmVQ").unwrap().0,
             text.as_bytes()
         );
-        let wrong = decrypt_in_worker(KW, "AAAAAAAAAAAAAAAAAAAAAA").unwrap_err();
+        let wrong = decrypt_now(KW, "AAAAAAAAAAAAAAAAAAAAAA").unwrap_err();
         assert_eq!(wrong, jwe::JweError::DecryptionFailed.to_string());
-        assert!(decrypt_in_worker(KW, "not base64!").is_err());
+        assert!(decrypt_now(KW, "not base64!").is_err());
     }
 
     #[test]
     fn a_jwks_entry_is_picked_by_the_tokens_kid() {
         let other = r#"{"kty":"oct","kid":"other","use":"enc","alg":"A128KW","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#;
         let jwks = format!(r#"{{"keys":[{other},{KW_KEY}]}}"#);
-        assert!(decrypt_in_worker(KW, &jwks).is_ok());
+        assert!(decrypt_now(KW, &jwks).is_ok());
         // Without the matching kid the first usable entry is used: here the wrong one.
         let jwks = format!(r#"{{"keys":[{other}]}}"#);
-        assert!(decrypt_in_worker(KW, &jwks).is_err());
+        assert!(decrypt_now(KW, &jwks).is_err());
+    }
+
+    #[test]
+    fn the_symmetric_key_length_is_read_from_bytes_or_an_oct_jwk() {
+        let Ok(Token::Jwe(kw)) = token::parse(KW) else {
+            panic!("not a JWE");
+        };
+        assert_eq!(symmetric_key_len(&kw, KW_KEY), Some(16));
+        assert_eq!(symmetric_key_len(&kw, "GZy6sIZ6wl9NJOKB-jnmVQ"), Some(16));
+        assert_eq!(
+            symmetric_key_len(&kw, &base64url::encode(&[1; 24])),
+            Some(24)
+        );
+        let jwks = format!(r#"{{"keys":[{{"kty":"RSA","n":"AQAB","e":"AQAB"}},{KW_KEY}]}}"#);
+        assert_eq!(symmetric_key_len(&kw, &jwks), Some(16));
+        for nothing in ["", "  ", "not base64!", r#"{"kty":"EC"}"#, "{"] {
+            assert_eq!(symmetric_key_len(&kw, nothing), None, "{nothing}");
+        }
     }
 
     #[test]

@@ -135,6 +135,16 @@ pub enum Action {
     SetDecryptionKey(String),
     /// Encode mode's encryption inputs changed.
     SetEncryption(EncryptionInputs),
+    /// A generated encryption key goes in the Encryption key box, with the `alg` it is for
+    /// (and for a `dir` key its `enc`); whether Encrypt is on is left as it is.
+    UseEncryptionKey {
+        /// The key text (a public JWK, or a secret's `oct` JWK).
+        key: String,
+        /// The key management algorithm.
+        alg: String,
+        /// The content encryption a `dir` key is the key of.
+        enc: Option<String>,
+    },
 }
 
 impl Reducible for PageState {
@@ -185,6 +195,13 @@ impl Reducible for PageState {
             Action::SetPrivateKey(key) => next.private_key = key,
             Action::SetDecryptionKey(key) => next.decryption_key = key,
             Action::SetEncryption(inputs) => next.encryption = inputs,
+            Action::UseEncryptionKey { key, alg, enc } => {
+                next.encryption.key = key;
+                next.encryption.alg = alg;
+                if let Some(enc) = enc {
+                    next.encryption.enc = enc;
+                }
+            }
         }
         Rc::new(next)
     }
@@ -285,6 +302,39 @@ mod tests {
         let emptied = reduce(state, Action::SetPublicKey("  ".into()));
         let state = decode_with_key(emptied, "derived-3");
         assert_eq!(state.public_key, "derived-3", "an empty box is filled");
+    }
+
+    #[test]
+    fn a_generated_encryption_key_sets_the_key_and_its_algorithms_only() {
+        let on = reduce(
+            PageState::default(),
+            Action::SetEncryption(EncryptionInputs {
+                on: true,
+                ..EncryptionInputs::default()
+            }),
+        );
+        let state = reduce(
+            on,
+            Action::UseEncryptionKey {
+                key: "{\"kty\":\"OKP\"}".into(),
+                alg: "ECDH-ES".into(),
+                enc: None,
+            },
+        );
+        let e = &state.encryption;
+        assert!(e.on);
+        assert_eq!((e.alg.as_str(), e.enc.as_str()), ("ECDH-ES", "A256GCM"));
+        assert_eq!(e.key, "{\"kty\":\"OKP\"}");
+        let dir = Action::UseEncryptionKey {
+            key: "k".into(),
+            alg: "dir".into(),
+            enc: Some("A128GCM".into()),
+        };
+        let state = reduce(state, dir);
+        assert_eq!(
+            (state.encryption.alg.as_str(), state.encryption.enc.as_str()),
+            ("dir", "A128GCM")
+        );
     }
 
     #[test]

@@ -18,9 +18,14 @@ fn main() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let request = event.data().as_string().unwrap_or_default();
-        let response = jwt_debugger::app::engine::answer::handle_worker_message(&request);
-        // A failed postMessage leaves the page waiting; it shows elapsed time and can cancel.
-        let _ = reply_to.post_message(&response.into());
+        let reply_to = reply_to.clone();
+        // JWE runs on the worker's WebCrypto, whose promises make the answer asynchronous;
+        // replies carry the request's id, so their order does not matter.
+        wasm_bindgen_futures::spawn_local(async move {
+            let response = jwt_debugger::app::engine::answer::handle_worker_message(&request).await;
+            // A failed postMessage leaves the page waiting; it shows elapsed time and can cancel.
+            let _ = reply_to.post_message(&response.into());
+        });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.

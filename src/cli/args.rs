@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use jwt_debugger::jose::keys::KeyKind;
+use jwt_debugger::jose::keys::KeyOffer;
 
 pub use crate::jwe_args::{DecryptArgs, EncryptArgs};
 
@@ -39,9 +39,9 @@ pub enum Command {
         after_help = "Examples:\n  jwt-debugger sign --alg RS256 --key private.pem --kid k1 --iss app --sub app --aud app --iat now --exp +600\n  jwt-debugger sign --alg HS256 --secret-file secret.txt --payload @claims.json\n  jwt-debugger sign --alg ES256 --key private.pem --claim admin=true --claim scope=read"
     )]
     Sign(SignArgs),
-    /// Generate a key pair (or an HMAC secret) into a directory.
+    /// Generate a signing or encryption key pair (or a secret) into a directory.
     #[command(
-        after_help = "Examples:\n  jwt-debugger keygen rsa2048 --out keys\n  jwt-debugger keygen rsa2048 --out keys --traditional\n  jwt-debugger keygen hs256 --out secrets --json"
+        after_help = "Examples:\n  jwt-debugger keygen rsa2048 --out keys\n  jwt-debugger keygen rsa2048 --out keys --traditional\n  jwt-debugger keygen hs256 --out secrets --json\n  jwt-debugger keygen x25519 --out jwe-keys\n  jwt-debugger keygen a256kw --out jwe-secret --json"
     )]
     Keygen(KeygenArgs),
     /// Make the token an API gateway expects (RS256; kid = Key ID; iss = sub = aud = Application ID).
@@ -180,9 +180,10 @@ pub struct SignArgs {
 /// `keygen`.
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
-    /// The key to make.
+    /// The key to make: a signing key (rsa2048 … hs512, JWK `use: "sig"`) or an encryption
+    /// key (rsa-oaep2048 … dir-a256gcm, JWK `use: "enc"`, which also gets its private JWK).
     #[arg(value_name = "TYPE", value_parser = key_kind())]
-    pub kind: KeyKind,
+    pub kind: KeyOffer,
     /// The directory to write the files into (created if missing).
     #[arg(long)]
     pub out: PathBuf,
@@ -197,14 +198,12 @@ pub struct KeygenArgs {
     pub json: bool,
 }
 
-/// `keygen`'s TYPE: one of the generator's kinds, by [`KeyKind::id`] ("rsa2048", "p256", …).
-fn key_kind() -> impl TypedValueParser<Value = KeyKind> {
-    clap::builder::PossibleValuesParser::new(KeyKind::ALL.map(KeyKind::id)).try_map(|id| {
-        KeyKind::ALL
-            .into_iter()
-            .find(|kind| kind.id() == id)
-            .ok_or("not a key type")
-    })
+/// `keygen`'s TYPE: one of the generator's keys, by [`KeyOffer::id`] ("rsa2048", "p256", …,
+/// "rsa-oaep2048", "x25519", "a256kw", …).
+fn key_kind() -> impl TypedValueParser<Value = KeyOffer> {
+    let ids: Vec<&'static str> = KeyOffer::all().map(KeyOffer::id).collect();
+    clap::builder::PossibleValuesParser::new(ids)
+        .try_map(|id| KeyOffer::from_id(&id).ok_or("not a key type"))
 }
 
 /// `gateway`.

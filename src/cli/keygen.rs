@@ -1,7 +1,8 @@
 //! `keygen`: the page's Key generator on the command line, writing the files the page downloads
 //! (`private.pem`, `public.pem`, `public.jwk.json`, `jwks.json`; `private.pkcs1.pem` with
-//! `--traditional`; `secret.txt` for HMAC). Secret files are created mode 0600, and no file is
-//! overwritten without `--force`.
+//! `--traditional`; `secret.txt` for a secret; an encryption key's private JWK as
+//! `private.jwk.json`, a secret's as `secret.jwk.json`). Secret files are created mode 0600, and
+//! no file is overwritten without `--force`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,8 +16,17 @@ use crate::input;
 
 /// The files to write: name, contents, and whether they hold a secret.
 fn files(material: &KeyMaterial, traditional: bool) -> Vec<(&'static str, String, bool)> {
+    // Only encryption keys have a private JWK (see `KeyMaterial::private_jwk`).
+    let private_jwk = |name| {
+        (!material.private_jwk.is_empty())
+            .then(|| (name, format!("{}\n", material.private_jwk), true))
+    };
     if material.symmetric {
-        return vec![("secret.txt", format!("{}\n", material.private_pem), true)];
+        let secret = ("secret.txt", format!("{}\n", material.private_pem), true);
+        return [Some(secret), private_jwk("secret.jwk.json")]
+            .into_iter()
+            .flatten()
+            .collect();
     }
     let mut files = vec![
         ("private.pem", material.private_pem.clone(), true),
@@ -28,6 +38,7 @@ fn files(material: &KeyMaterial, traditional: bool) -> Vec<(&'static str, String
         ),
         ("jwks.json", format!("{}\n", material.jwks), false),
     ];
+    files.extend(private_jwk("private.jwk.json"));
     if let (true, Some(pkcs1)) = (traditional, &material.private_pkcs1_pem) {
         files.push(("private.pkcs1.pem", pkcs1.clone(), true));
     }
@@ -90,8 +101,16 @@ pub fn run(args: &KeygenArgs) -> Result<(), Failure> {
     }
     if args.json {
         let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        let kid = (!material.symmetric).then_some(&material.kid);
-        input::print_json(&json!({"kid": kid, "alg": material.alg, "files": shown}));
+        // An HMAC secret has no kid; an encryption secret's is its oct JWK's.
+        let kid = (!material.kid.is_empty()).then_some(&material.kid);
+        let key_use = if material.encryption.is_some() {
+            "enc"
+        } else {
+            "sig"
+        };
+        input::print_json(
+            &json!({"kid": kid, "alg": material.alg, "use": key_use, "files": shown}),
+        );
     } else if material.symmetric {
         println!(
             "wrote {}",

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import * as jose from 'jose';
 import { serve, launch, openApp, ui } from './support.mjs';
 import { b64u, signJwt, now } from './jose.mjs';
 
@@ -88,4 +89,86 @@ test('a clean, fresh RS256 token with a 2048-bit key has no errors or warnings',
   await u.publicKey.fill(rsa2048.publicKey.export({ type: 'spki', format: 'pem' }));
   await u.findings.getByText(/No findings|Info/).first().waitFor();
   assert.equal(await u.findings.locator('.finding-error, .finding-warning').count(), 0);
+});
+
+// JWE findings that need more than the header: the key in the Decryption key box, or the
+// plaintext once decrypted (tokens made by panva's `jose`, or crafted here).
+const decryptionKey = () => page.getByRole('textbox', { name: 'Decryption key', exact: true });
+const decryptionStatus = () => page.getByRole('status', { name: 'Decryption status' });
+const finding = (id) => ui(page).findings.locator(`[data-finding="${id}"]`);
+
+/** Waits until the Decryption status matches `pattern`. */
+async function expectDecryption(pattern, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await decryptionStatus().textContent().catch(() => '')) ?? '';
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`decryption status ${JSON.stringify(text)} does not match ${pattern}`);
+}
+
+test('finding jwe-epk-invalid: an ECDH-ES epk off its curve is shown as Error, without a key', async () => {
+  const { x, y } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+  // One bit of y flipped: (x, y') is no longer on P-256 (the invalid-curve attack's point).
+  const bent = Buffer.from(y, 'base64url');
+  bent[0] ^= 1;
+  const header = { alg: 'ECDH-ES', enc: 'A128GCM', epk: { kty: 'EC', crv: 'P-256', x, y: b64u(bent) } };
+  await ui(page).token.fill(`${b64u(JSON.stringify(header))}..aXYxMjM0NTY3ODkw.Y2lwaGVy.dGFnMTIzNDU2Nzg5MDEy`);
+  await decryptionKey().fill('');
+  const item = finding('jwe-epk-invalid').first();
+  await item.waitFor({ timeout: 5000 });
+  assert.equal(await item.locator('.finding-severity').textContent(), 'Error');
+  assert.match(await item.textContent(), /not a point on P-256/);
+  // A genuine ephemeral key from jose: no such finding.
+  const recipient = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const good = await new jose.CompactEncrypt(new TextEncoder().encode('x'))
+    .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A128GCM' })
+    .encrypt(recipient.publicKey);
+  await ui(page).token.fill(good);
+  await finding('jwe-epk-invalid').first().waitFor({ state: 'detached', timeout: 5000 });
+});
+
+test('finding jwe-key-length: a 16-byte key for a dir + A256GCM token is shown as Error', async () => {
+  const secret = crypto.randomBytes(32);
+  const token = await new jose.CompactEncrypt(new TextEncoder().encode('dir plaintext'))
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+    .encrypt(secret);
+  await ui(page).token.fill(token);
+  await decryptionKey().fill(crypto.randomBytes(16).toString('base64url'));
+  const item = finding('jwe-key-length').first();
+  await item.waitFor({ timeout: 5000 });
+  assert.equal(await item.locator('.finding-severity').textContent(), 'Error');
+  assert.match(await item.textContent(), /the dir key is 16 bytes; A256GCM needs 32/);
+  await expectDecryption(/^Decryption failed/);
+  // The right key (as an oct JWK): decrypted, and the finding is gone.
+  await decryptionKey().fill(JSON.stringify({ kty: 'oct', k: secret.toString('base64url') }));
+  await finding('jwe-key-length').first().waitFor({ state: 'detached', timeout: 5000 });
+  await expectDecryption(/^Decrypted/);
+});
+
+test('finding jwe-nested-no-cty: a signed JWT encrypted without cty is shown as Warning once decrypted', async () => {
+  const secret = crypto.randomBytes(32);
+  const inner = signJwt('HS256', crypto.randomBytes(32), fresh());
+  const encrypt = (header) => new jose.CompactEncrypt(new TextEncoder().encode(inner)).setProtectedHeader(header).encrypt(secret);
+  const token = await encrypt({ alg: 'dir', enc: 'A256GCM' });
+  await ui(page).token.fill(token);
+  await decryptionKey().fill('');
+  // Before decryption nothing shows that the plaintext is a JWT.
+  await expectDecryption(/^Not decrypted/);
+  assert.equal(await finding('jwe-nested-no-cty').count(), 0);
+  await decryptionKey().fill(secret.toString('base64url'));
+  await expectDecryption(/^Decrypted/);
+  const item = finding('jwe-nested-no-cty').first();
+  await item.waitFor({ timeout: 5000 });
+  assert.equal(await item.locator('.finding-severity').textContent(), 'Warning');
+  assert.match(await item.textContent(), /"cty": "JWT"/);
+  assert.equal(await finding('jwe-nested-no-cty').count(), 1, 'shown once');
+  // With cty: "JWT" the same plaintext raises nothing.
+  await ui(page).token.fill(await encrypt({ alg: 'dir', enc: 'A256GCM', cty: 'JWT' }));
+  await finding('jwe-nested-no-cty').first().waitFor({ state: 'detached', timeout: 5000 });
+  await expectDecryption(/^Decrypted/);
+  await page.waitForTimeout(200);
+  assert.equal(await finding('jwe-nested-no-cty').count(), 0, 'not back once decrypted');
 });

@@ -74,7 +74,7 @@ step native-tests cargo test --locked
 step release-build wasm_run trunk build --release --offline
 step bundle-size node "$ROOT/tests/support/bundle.mjs" "$ROOT/dist"
 step single-file python3 "$ROOT/tests/support/single-file.py" "$ROOT/dist" "$ROOT/dist-single/jwt-debugger.html"
-BROWSER_TESTS=(cargo test --release --locked --target wasm32-unknown-unknown --test browser --test browser_engines --no-fail-fast)
+BROWSER_TESTS=(cargo test --release --locked --target wasm32-unknown-unknown --test browser --test browser_engines --test browser_jwe --no-fail-fast)
 step browser-tests wasm_run "${BROWSER_TESTS[@]}"
 # The same tests in Firefox ESR: WebCrypto differs between browsers.
 step browser-tests-firefox in_firefox wasm_run "${BROWSER_TESTS[@]}"

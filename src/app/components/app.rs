@@ -92,7 +92,8 @@ pub fn app() -> Html {
                 </section>
             </main>
             <div class="workspace tools">
-                <KeyGenerator onusesigning={callbacks.use_signing} onuseverifying={callbacks.use_verifying} ongenerated={callbacks.generated} />
+                <KeyGenerator onusesigning={callbacks.use_signing} onuseverifying={callbacks.use_verifying} ongenerated={callbacks.generated}
+                    onuseencryption={callbacks.use_encrypting} onusedecryption={callbacks.use_decrypting} />
                 <GatewayPreset default_kid={view.default_kid} {now} token={view.compact} onapply={callbacks.preset} />
             </div>
             <PageFooter />

@@ -1,4 +1,5 @@
-//! The key generator: a key pair made in a web worker, in every form a gateway or openssl uses.
+//! The key generator: a key pair or secret made off the main thread, for signing (JWS) or
+//! encryption (JWE), in every form a gateway, openssl or a JWE library uses.
 
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use super::generated_key::GeneratedKey;
 use super::keygen_progress::KeygenProgress;
 use crate::app::keygen::KeyMaterial;
 use crate::app::keygen::hook::{KeygenState, use_keygen};
-use crate::jose::keys::KeyKind;
+use crate::jose::keys::{EncryptionKind, KeyKind};
 
 /// Props of [`KeyGenerator`].
 #[derive(Properties, PartialEq)]
@@ -18,8 +19,17 @@ pub struct KeyGeneratorProps {
     pub onusesigning: Callback<Rc<KeyMaterial>>,
     /// Put a generated public key into the verification key input.
     pub onuseverifying: Callback<Rc<KeyMaterial>>,
+    /// Put a generated encryption key into Encode mode's Encryption key box.
+    pub onuseencryption: Callback<Rc<KeyMaterial>>,
+    /// Put a generated encryption key's private JWK into the Decryption key box.
+    pub onusedecryption: Callback<Rc<KeyMaterial>>,
     /// Called when a new key is ready (the gateway preset takes its Key ID).
     pub ongenerated: Callback<Rc<KeyMaterial>>,
+}
+
+/// One `<option>` of the Key type select: its value is the label the generator is asked for.
+fn option(label: &'static str, text: String, chosen: &str) -> Html {
+    html! { <option value={label} selected={label == chosen}>{ text }</option> }
 }
 
 /// `Key type`, `Generate key pair`, progress with elapsed time and cancel, and the outputs.
@@ -59,16 +69,26 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
                 <label class="field">
                     <span>{ "Key type" }</span>
                     <select aria-label="Key type" onchange={onkind} disabled={running}>
-                        { for KeyKind::ALL.iter().map(|k| html! {
-                            <option value={k.label()} selected={k.label() == *kind}>{ format!("{} ({})", k.label(), k.default_alg()) }</option>
-                        }) }
+                        <optgroup label="Signing (JWS)">
+                            { for KeyKind::ALL.iter().map(|k| option(k.label(), format!("{} ({})", k.label(), k.default_alg()), &kind)) }
+                        </optgroup>
+                        // The encryption labels name their algorithm already.
+                        <optgroup label="Encryption (JWE)">
+                            { for EncryptionKind::ALL.iter().map(|k| option(k.label(), k.label().to_owned(), &kind)) }
+                        </optgroup>
                     </select>
                 </label>
                 <button type="button" class="primary" onclick={ongenerate} disabled={running}>{ "Generate key pair" }</button>
             </div>
             <KeygenProgress {state} oncancel={cancel} />
             if let Some(material) = done {
-                <GeneratedKey {material} onusesigning={props.onusesigning.clone()} onuseverifying={props.onuseverifying.clone()} />
+                <GeneratedKey
+                    {material}
+                    onusesigning={props.onusesigning.clone()}
+                    onuseverifying={props.onuseverifying.clone()}
+                    onuseencryption={props.onuseencryption.clone()}
+                    onusedecryption={props.onusedecryption.clone()}
+                />
             }
         </section>
     }

@@ -1,7 +1,8 @@
-//! The worker's side of [`super::remote`]: each [`EngineOp`] run on the RustCrypto engine (or
-//! the JWE code), one JSON message in, one out. Only the worker binary calls this, so none of it
-//! is in the page's own wasm.
+//! The worker's side of [`super::remote`]: each [`EngineOp`] run on the RustCrypto engine, or
+//! for JWE on the worker's WebCrypto with the Rust engine for what it declines; one JSON message
+//! in, one out. Only the worker binary calls this, so none of it is in the page's own wasm.
 
+use super::WebCrypto;
 use super::remote::{EngineAnswer, EngineCall, EngineOp, EngineReply};
 use crate::app::{decryption, encryption};
 use std::future::Future;
@@ -10,8 +11,8 @@ use crate::jose::backend::{BackendError, CryptoBackend, RustCrypto, complete};
 use crate::jose::keys::{self, KeyKind};
 use crate::jose::{Algorithm, base64url};
 
-/// The worker's side: runs one call on the RustCrypto engine.
-pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
+/// The worker's side: runs one call (natively, where there is no WebCrypto, it never waits).
+pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
     let bytes = |s: &str| base64url::decode(s).map_err(|e| e.reason);
     let alg = |name: &str| name.parse::<Algorithm>().map_err(|e| e.to_string());
     match call {
@@ -54,14 +55,26 @@ pub fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             key,
         } => {
             let plaintext = bytes(plaintext)?;
-            let token = encryption::encrypt_in_worker(alg, enc, cty.as_deref(), &plaintext, key)?;
-            Ok(EngineAnswer::Encrypted { token })
+            let made = encryption::encrypt_in_worker(
+                &WebCrypto,
+                alg,
+                enc,
+                cty.as_deref(),
+                &plaintext,
+                key,
+            );
+            let made = made.await?;
+            Ok(EngineAnswer::Encrypted {
+                token: made.token,
+                engines: made.engines.summary(),
+            })
         }
         EngineOp::Decrypt { token, key } => {
-            let (plaintext, findings) = decryption::decrypt_in_worker(token, key)?;
+            let opened = decryption::decrypt_in_worker(&WebCrypto, token, key).await?;
             Ok(EngineAnswer::Decrypted {
-                plaintext: base64url::encode(&plaintext),
-                findings,
+                plaintext: base64url::encode(&opened.plaintext),
+                findings: opened.findings.iter().map(|f| f.message()).collect(),
+                engines: opened.engines.summary(),
             })
         }
     }
@@ -73,10 +86,10 @@ fn run<T>(future: impl Future<Output = Result<T, BackendError>>) -> Result<T, St
 }
 
 /// The worker's whole reply to one message, JSON text.
-pub fn reply_to(call: &EngineCall) -> String {
+pub async fn reply_to(call: &EngineCall) -> String {
     let reply = EngineReply {
         id: call.id,
-        result: answer(&call.call),
+        result: answer(&call.call).await,
     };
     serde_json::to_string(&reply).unwrap_or_else(|_| {
         format!(
@@ -88,9 +101,9 @@ pub fn reply_to(call: &EngineCall) -> String {
 
 /// The worker binary's whole job: an [`EngineCall`] gets its [`EngineReply`]; anything else is
 /// a key generation request (`app::keygen`). JSON text both ways.
-pub fn handle_worker_message(text: &str) -> String {
+pub async fn handle_worker_message(text: &str) -> String {
     match serde_json::from_str::<EngineCall>(text) {
-        Ok(call) => reply_to(&call),
+        Ok(call) => reply_to(&call).await,
         Err(_) => crate::app::keygen::handle_request(text),
     }
 }
@@ -100,6 +113,11 @@ mod tests {
     use super::*;
     use crate::app::engine::remote::RustInWorker;
     use crate::jose::rng::seeded_rng;
+
+    /// Natively there is no WebCrypto, so every answer is ready at once.
+    fn handle_worker_message_now(text: &str) -> String {
+        crate::jose::backend::run_ready(handle_worker_message(text)).unwrap()
+    }
 
     fn done<T>(f: impl Future<Output = Result<T, BackendError>>) -> T {
         run(f).unwrap()
@@ -130,7 +148,7 @@ mod tests {
     #[test]
     fn worker_messages_route_and_report_errors_without_secrets() {
         // A key generation request still reaches the key generator.
-        assert!(handle_worker_message(r#"{"kind":"EC P-256"}"#).starts_with(r#"{"Done""#));
+        assert!(handle_worker_message_now(r#"{"kind":"EC P-256"}"#).starts_with(r#"{"Done""#));
         let bad = EngineCall {
             id: 7,
             call: EngineOp::Sign {
@@ -139,7 +157,7 @@ mod tests {
                 input: "YQ".into(),
             },
         };
-        let reply: EngineReply = serde_json::from_str(&handle_worker_message(
+        let reply: EngineReply = serde_json::from_str(&handle_worker_message_now(
             &serde_json::to_string(&bad).unwrap(),
         ))
         .unwrap();

@@ -12,6 +12,7 @@ pub mod answer;
 pub mod cache;
 pub mod remote;
 pub mod subtle;
+pub mod subtle_jwe;
 #[cfg(target_arch = "wasm32")]
 mod worker;
 

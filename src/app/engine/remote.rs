@@ -107,6 +107,8 @@ pub enum EngineAnswer {
     Encrypted {
         /// The token.
         token: String,
+        /// Which engine did the primitives, in words.
+        engines: String,
     },
     /// A decrypted JWE: the plaintext (base64url) and the JWE findings.
     Decrypted {
@@ -114,6 +116,8 @@ pub enum EngineAnswer {
         plaintext: String,
         /// The findings, one sentence each.
         findings: Vec<String>,
+        /// Which engine did the primitives, in words.
+        engines: String,
     },
 }
 
@@ -173,7 +177,9 @@ fn native_round_trip(op: EngineOp) -> Result<EngineReply, String> {
     let request =
         serde_json::to_string(&EngineCall { id: 0, call: op }).map_err(|e| e.to_string())?;
     let call: EngineCall = serde_json::from_str(&request).map_err(|e| e.to_string())?;
-    serde_json::from_str(&super::answer::reply_to(&call)).map_err(|e| e.to_string())
+    let reply = crate::jose::backend::run_ready(super::answer::reply_to(&call))
+        .ok_or("the answer waited, which it never does natively")?;
+    serde_json::from_str(&reply).map_err(|e| e.to_string())
 }
 
 /// A key's DER for the worker, or the export's error.

@@ -41,7 +41,7 @@ thread_local! {
 
 /// `crypto.subtle` of the page or worker, if this context has one.
 #[cfg(target_arch = "wasm32")]
-fn subtle() -> Result<SubtleCrypto, SubtleError> {
+pub(super) fn subtle() -> Result<SubtleCrypto, SubtleError> {
     SUBTLE
         .with(|cell| {
             cell.get_or_init(|| {
@@ -56,7 +56,7 @@ fn subtle() -> Result<SubtleCrypto, SubtleError> {
 
 /// Native builds (the unit tests) have no browser: always the Rust engine.
 #[cfg(not(target_arch = "wasm32"))]
-fn subtle() -> Result<SubtleCrypto, SubtleError> {
+pub(super) fn subtle() -> Result<SubtleCrypto, SubtleError> {
     Err(SubtleError::Unavailable)
 }
 
@@ -69,14 +69,16 @@ fn refused(e: JsValue) -> SubtleError {
     SubtleError::Refused(crate::app::js_error::message(&e))
 }
 
-async fn settle(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, SubtleError> {
+pub(super) async fn settle(
+    promise: Result<js_sys::Promise, JsValue>,
+) -> Result<JsValue, SubtleError> {
     JsFuture::from(promise.map_err(refused)?)
         .await
         .map_err(refused)
 }
 
 /// A plain JS object from name/value pairs (WebCrypto's algorithm dictionaries).
-fn object(members: &[(&str, JsValue)]) -> Result<Object, SubtleError> {
+pub(super) fn object(members: &[(&str, JsValue)]) -> Result<Object, SubtleError> {
     let obj = Object::new();
     for (name, value) in members {
         Reflect::set(&obj, &JsValue::from_str(name), value).map_err(refused)?;

@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::decryption::{self, DecryptionStatus, key_needed};
+use crate::app::decryption::{self, DecryptionStatus, key_needed, symmetric_key_len};
 use crate::app::hooks::use_async::{Same, use_async};
 use crate::app::hooks::use_pasted_token::PastedToken;
-use crate::app::state::Mode;
+use crate::app::state::{Mode, PageState};
 use crate::jose::JoseError;
-use crate::jose::lints::{Finding, lint_jwe};
+use crate::jose::lints::{Finding, JweLintContext, lint_jwe_with};
 use crate::jose::token::Token;
 
 /// The decryption status of the pasted token; `None` unless it is a JWE.
@@ -64,19 +64,48 @@ pub fn use_opened_token(pasted: PastedToken, decryption: Option<&DecryptionStatu
     }
 }
 
-/// The findings panel's list: in Decode mode, a pasted JWE's header findings (`RSA1_5`, the
-/// PBES2 count, `zip`) first, then the review of the token on screen (a decrypted nested JWT's).
+/// The findings panel's list: in Decode mode, a pasted JWE's own findings first (its header's
+/// `RSA1_5`, PBES2 count, `zip` and `epk`; a symmetric key in the `Decryption key` box of the
+/// wrong length; once decrypted, a nested JWT without `cty`), then the review of the token on
+/// screen (a decrypted nested JWT's).
 #[hook]
 pub fn use_jwe_findings(
-    mode: Mode,
+    state: &PageState,
     pasted: &Rc<Result<Token, JoseError>>,
+    decryption: Option<&DecryptionStatus>,
     reviewed: &Rc<Option<Vec<Finding>>>,
 ) -> Rc<Option<Vec<Finding>>> {
+    // Only the key's length is read, once per edit of the box or the token; the key text is
+    // copied into the deps only for a JWE, the one token it is for.
+    let is_jwe = matches!(&**pasted, Ok(Token::Jwe(_)));
+    let key_deps = is_jwe.then(|| (Same(pasted.clone()), state.decryption_key.clone()));
+    let key_len = use_memo(key_deps, |deps| match deps {
+        Some((pasted, key)) => match &*pasted.0 {
+            Ok(Token::Jwe(jwe)) => symmetric_key_len(jwe, key),
+            _ => None,
+        },
+        None => None,
+    });
+    let plaintext = match decryption {
+        Some(DecryptionStatus::Decrypted(plaintext)) => Some(Same(plaintext.clone())),
+        _ => None,
+    };
+    let deps = (
+        state.mode,
+        Same(pasted.clone()),
+        Same(reviewed.clone()),
+        *key_len,
+        plaintext,
+    );
     use_memo(
-        (mode, Same(pasted.clone()), Same(reviewed.clone())),
-        |(mode, pasted, reviewed)| match &*pasted.0 {
+        deps,
+        |(mode, pasted, reviewed, key_len, plaintext)| match &*pasted.0 {
             Ok(Token::Jwe(jwe)) if *mode == Mode::Decode => {
-                let mut findings = lint_jwe(jwe);
+                let ctx = JweLintContext {
+                    symmetric_key_len: *key_len,
+                    plaintext: plaintext.as_ref().map(|p| p.0.bytes.as_slice()),
+                };
+                let mut findings = lint_jwe_with(jwe, &ctx);
                 findings.extend((*reviewed.0).clone().unwrap_or_default());
                 Some(findings)
             }

@@ -115,7 +115,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
     };
     let review = use_review(state, &pasted.decoded, &shown.token, &keys, now, signed_by);
-    let findings = use_jwe_findings(state.mode, &pasted_jwe, &review.findings);
+    let findings = use_jwe_findings(state, &pasted_jwe, decryption.as_ref(), &review.findings);
     PageView {
         key_note: key_note(
             state.mode,

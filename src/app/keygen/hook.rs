@@ -1,6 +1,7 @@
 //! Runs key generation off the main thread, so the page stays responsive: on WebCrypto, which
 //! generates in the browser's own threads, and where WebCrypto cannot (no secure context, an
-//! older browser without Ed25519) in the `keygen` web worker running the Rust generator.
+//! older browser without Ed25519; X25519 keys) in the `keygen` web worker running the Rust
+//! generator.
 //! Tracks elapsed time; Cancel drops a WebCrypto answer and terminates a worker (which really
 //! stops the computation).
 

@@ -9,7 +9,7 @@ pub mod webcrypto;
 use serde::{Deserialize, Serialize};
 
 use crate::jose::JoseError;
-use crate::jose::keys::KeyKind;
+use crate::jose::keys::KeyOffer;
 pub use crate::jose::keys::material::{KeyMaterial, generate_material, material_from_der};
 
 /// What the worker posts once its message handler is installed: only then is a request safe
@@ -19,7 +19,7 @@ pub const WORKER_READY: &str = "ready";
 /// The page's request to the worker.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeygenRequest {
-    /// Which key to make, by [`KeyKind::label`].
+    /// Which key to make, by [`KeyOffer::label`].
     pub kind: String,
 }
 
@@ -61,9 +61,9 @@ impl From<JoseError> for KeygenError {
     }
 }
 
-/// The key kind with this label.
-pub fn kind_from_label(label: &str) -> Option<KeyKind> {
-    KeyKind::ALL.into_iter().find(|k| k.label() == label)
+/// The key (signing or encryption) with this label.
+pub fn kind_from_label(label: &str) -> Option<KeyOffer> {
+    KeyOffer::from_label(label)
 }
 
 /// The worker's whole job: one request in, one response out (JSON text both ways).
@@ -91,6 +91,14 @@ mod tests {
         let out = handle_request(r#"{"kind":"EC P-256"}"#);
         match serde_json::from_str::<KeygenResponse>(&out).unwrap() {
             KeygenResponse::Done(m) => assert_eq!(m.alg, "ES256"),
+            other => panic!("expected a key, got {other:?}"),
+        }
+        // X25519 keys are always made here: WebCrypto's generator is not asked for them.
+        let out = handle_request(r#"{"kind":"X25519 (ECDH-ES)"}"#);
+        match serde_json::from_str::<KeygenResponse>(&out).unwrap() {
+            KeygenResponse::Done(m) => {
+                assert_eq!((m.alg.as_str(), m.symmetric), ("ECDH-ES", false))
+            }
             other => panic!("expected a key, got {other:?}"),
         }
         let out = handle_request(r#"{"kind":"DSA 1024"}"#);

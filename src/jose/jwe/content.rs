@@ -6,10 +6,12 @@ use aes::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
 use aes_gcm::aead::consts::U12;
 use aes_gcm::aead::{AeadInOut, KeyInit};
 use hmac::Mac;
+use rand_core::CryptoRng;
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::alg::{AesSize, ContentEncryption, with_aes};
+use super::cipher::{JweCipher, Output, Primitive, Session};
 use super::error::JweError;
 use crate::jose::algorithm::hash::{HashAlg, with_hash};
 
@@ -19,15 +21,12 @@ pub(super) struct Sealed {
     pub tag: Vec<u8>,
 }
 
-/// Ciphertext and tag as read from a token.
-#[derive(Clone, Copy)]
-struct Opened<'a> {
-    ciphertext: &'a [u8],
-    tag: &'a [u8],
-}
+/// The GCM tag length: 128 bits, as RFC 7518 section 5.3 fixes it.
+const GCM_TAG_LEN: usize = 16;
 
 /// Encrypts `plaintext` with the CEK and IV, whose lengths the caller has checked.
-pub(super) fn encrypt(
+pub(super) async fn encrypt<C: JweCipher + ?Sized, R: CryptoRng + ?Sized>(
+    session: &mut Session<'_, C, R>,
     enc: ContentEncryption,
     cek: &[u8],
     iv: &[u8],
@@ -36,30 +35,57 @@ pub(super) fn encrypt(
 ) -> Result<Sealed, JweError> {
     check_lengths(enc, cek, iv, None)?;
     match enc {
-        ContentEncryption::Gcm(size) => {
-            with_aes!(size, A => gcm_encrypt::<aes_gcm::AesGcm<A, U12>>(cek, iv, aad, plaintext))
+        ContentEncryption::Gcm(_) => {
+            let (key, data) = (cek, plaintext);
+            let mut ciphertext = session
+                .run(Primitive::GcmSeal { key, iv, aad, data })
+                .await?
+                .to_vec();
+            let tag = ciphertext.split_off(ciphertext.len().saturating_sub(GCM_TAG_LEN));
+            Ok(Sealed { ciphertext, tag })
         }
-        ContentEncryption::CbcHmac(size) => cbc_hmac_encrypt(size, cek, iv, aad, plaintext),
+        ContentEncryption::CbcHmac(size) => {
+            // MAC_KEY is the first half of the CEK, ENC_KEY the second (section 5.2.2.1 step 1).
+            let (mac_key, key) = cek.split_at(size.key_len().min(cek.len()));
+            let data = plaintext;
+            let ciphertext = session
+                .run(Primitive::CbcEncrypt { key, iv, data })
+                .await?
+                .to_vec();
+            let tag = cbc_tag(size, mac_key, aad, iv, &ciphertext);
+            Ok(Sealed { ciphertext, tag })
+        }
     }
 }
 
 /// Decrypts and authenticates; every failure that depends on the key is
 /// [`JweError::DecryptionFailed`].
-pub(super) fn decrypt(
+pub(super) async fn decrypt<C: JweCipher + ?Sized, R: CryptoRng + ?Sized>(
+    session: &mut Session<'_, C, R>,
     enc: ContentEncryption,
     cek: &[u8],
     iv: &[u8],
     aad: &[u8],
-    ciphertext: &[u8],
-    tag: &[u8],
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    check_lengths(enc, cek, iv, Some(tag))?;
-    let sealed = Opened { ciphertext, tag };
+    sealed: Sealed,
+) -> Result<Output, JweError> {
+    check_lengths(enc, cek, iv, Some(&sealed.tag))?;
     match enc {
-        ContentEncryption::Gcm(size) => {
-            with_aes!(size, A => gcm_decrypt::<aes_gcm::AesGcm<A, U12>>(cek, iv, aad, sealed))
+        ContentEncryption::Gcm(_) => {
+            let data = [sealed.ciphertext, sealed.tag].concat();
+            let (key, data) = (cek, data.as_slice());
+            session.run(Primitive::GcmOpen { key, iv, aad, data }).await
         }
-        ContentEncryption::CbcHmac(size) => cbc_hmac_decrypt(size, cek, iv, aad, sealed),
+        ContentEncryption::CbcHmac(size) => {
+            let (mac_key, key) = cek.split_at(size.key_len().min(cek.len()));
+            // The tag is checked first and in constant time (section 5.2.2.2): nothing is
+            // decrypted from an unauthenticated ciphertext, so CBC padding is no oracle.
+            let expected = cbc_tag(size, mac_key, aad, iv, &sealed.ciphertext);
+            if !bool::from(expected.as_slice().ct_eq(&sealed.tag)) {
+                return Err(JweError::DecryptionFailed);
+            }
+            let data = sealed.ciphertext.as_slice();
+            session.run(Primitive::CbcDecrypt { key, iv, data }).await
+        }
     }
 }
 
@@ -90,43 +116,78 @@ fn check_lengths(
     check("content encryption key", enc.key_len(), cek.len())
 }
 
-fn gcm_encrypt<C: KeyInit + AeadInOut>(
+/// AES-GCM encryption (the Rust engine's): the ciphertext followed by the tag.
+pub(super) fn gcm_seal(
+    size: AesSize,
     key: &[u8],
     iv: &[u8],
     aad: &[u8],
     plaintext: &[u8],
-) -> Result<Sealed, JweError> {
-    let failed = |_| JweError::EncryptionFailed("AES-GCM refused the input".into());
-    let cipher = C::new_from_slice(key).map_err(|_| JweError::EncryptionFailed("key".into()))?;
-    let nonce = aes_gcm::aead::Nonce::<C>::try_from(iv)
-        .map_err(|_| JweError::EncryptionFailed("IV length".into()))?;
-    let mut buffer = plaintext.to_vec();
-    let tag = cipher
-        .encrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into())
-        .map_err(failed)?;
-    Ok(Sealed {
-        ciphertext: buffer,
-        tag: tag.to_vec(),
+) -> Result<Vec<u8>, JweError> {
+    let failed = || JweError::EncryptionFailed("AES-GCM refused the key or IV".into());
+    with_aes!(size, A => {
+        let cipher = aes_gcm::AesGcm::<A, U12>::new_from_slice(key).map_err(|_| failed())?;
+        let nonce = aes_gcm::Nonce::<U12>::try_from(iv).map_err(|_| failed())?;
+        let mut buffer = plaintext.to_vec();
+        let tag = cipher
+            .encrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into())
+            .map_err(|_| failed())?;
+        buffer.extend_from_slice(&tag);
+        Ok(buffer)
     })
 }
 
-fn gcm_decrypt<C: KeyInit + AeadInOut>(
+/// AES-GCM decryption (the Rust engine's) of the ciphertext followed by its tag.
+pub(super) fn gcm_open(
+    size: AesSize,
     key: &[u8],
     iv: &[u8],
     aad: &[u8],
-    sealed: Opened<'_>,
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    // The lengths were checked, so these conversions cannot fail; any failure is reported as
-    // the one decryption failure all the same.
-    let cipher = C::new_from_slice(key).map_err(|_| JweError::DecryptionFailed)?;
-    let nonce = aes_gcm::aead::Nonce::<C>::try_from(iv).map_err(|_| JweError::DecryptionFailed)?;
-    let tag =
-        aes_gcm::aead::Tag::<C>::try_from(sealed.tag).map_err(|_| JweError::DecryptionFailed)?;
-    let mut buffer = Zeroizing::new(sealed.ciphertext.to_vec());
-    cipher
-        .decrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into(), &tag)
-        .map_err(|_| JweError::DecryptionFailed)?;
-    Ok(buffer)
+    data: &[u8],
+) -> Result<Output, JweError> {
+    let failed = || JweError::DecryptionFailed;
+    let split = data.len().checked_sub(GCM_TAG_LEN).ok_or_else(failed)?;
+    let (ciphertext, tag) = data.split_at(split);
+    with_aes!(size, A => {
+        let cipher = aes_gcm::AesGcm::<A, U12>::new_from_slice(key).map_err(|_| failed())?;
+        let nonce = aes_gcm::Nonce::<U12>::try_from(iv).map_err(|_| failed())?;
+        let tag = aes_gcm::Tag::try_from(tag).map_err(|_| failed())?;
+        let mut buffer = Zeroizing::new(ciphertext.to_vec());
+        cipher
+            .decrypt_inout_detached(&nonce, aad, buffer.as_mut_slice().into(), &tag)
+            .map_err(|_| failed())?;
+        Ok(buffer)
+    })
+}
+
+/// AES-CBC encryption with PKCS#7 padding (the Rust engine's).
+pub(super) fn cbc_encrypt(
+    size: AesSize,
+    key: &[u8],
+    iv: &[u8],
+    plaintext: &[u8],
+) -> Result<Vec<u8>, JweError> {
+    Ok(with_aes!(size, A => {
+        cbc::Encryptor::<A>::new_from_slices(key, iv)
+            .map_err(|_| JweError::EncryptionFailed("AES-CBC key or IV length".into()))?
+            .encrypt_padded_vec::<Pkcs7>(plaintext)
+    }))
+}
+
+/// AES-CBC decryption, padding removed (the Rust engine's).
+pub(super) fn cbc_decrypt(
+    size: AesSize,
+    key: &[u8],
+    iv: &[u8],
+    ciphertext: &[u8],
+) -> Result<Output, JweError> {
+    let plaintext = with_aes!(size, A => {
+        cbc::Decryptor::<A>::new_from_slices(key, iv)
+            .map_err(|_| JweError::DecryptionFailed)?
+            .decrypt_padded_vec::<Pkcs7>(ciphertext)
+            .map_err(|_| JweError::DecryptionFailed)?
+    });
+    Ok(Zeroizing::new(plaintext))
 }
 
 /// The CBC-HMAC hash: SHA-256, -384 or -512 for 128-, 192- and 256-bit AES (section 5.2.3-5).
@@ -161,50 +222,31 @@ fn cbc_tag(size: AesSize, mac_key: &[u8], aad: &[u8], iv: &[u8], ciphertext: &[u
     full.get(..size.key_len()).unwrap_or_default().to_vec()
 }
 
-fn cbc_hmac_encrypt(
-    size: AesSize,
-    cek: &[u8],
-    iv: &[u8],
-    aad: &[u8],
-    plaintext: &[u8],
-) -> Result<Sealed, JweError> {
-    // MAC_KEY is the first half of the CEK, ENC_KEY the second (section 5.2.2.1 step 1).
-    let (mac_key, enc_key) = cek.split_at(size.key_len().min(cek.len()));
-    let ciphertext = with_aes!(size, A => {
-        cbc::Encryptor::<A>::new_from_slices(enc_key, iv)
-            .map_err(|_| JweError::EncryptionFailed("AES-CBC key or IV length".into()))?
-            .encrypt_padded_vec::<Pkcs7>(plaintext)
-    });
-    let tag = cbc_tag(size, mac_key, aad, iv, &ciphertext);
-    Ok(Sealed { ciphertext, tag })
-}
-
-fn cbc_hmac_decrypt(
-    size: AesSize,
-    cek: &[u8],
-    iv: &[u8],
-    aad: &[u8],
-    sealed: Opened<'_>,
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    let (mac_key, enc_key) = cek.split_at(size.key_len().min(cek.len()));
-    // The tag is checked first and in constant time (section 5.2.2.2): nothing is decrypted
-    // from an unauthenticated ciphertext, so CBC padding is no oracle.
-    let expected = cbc_tag(size, mac_key, aad, iv, sealed.ciphertext);
-    if !bool::from(expected.as_slice().ct_eq(sealed.tag)) {
-        return Err(JweError::DecryptionFailed);
-    }
-    let plaintext = with_aes!(size, A => {
-        cbc::Decryptor::<A>::new_from_slices(enc_key, iv)
-            .map_err(|_| JweError::DecryptionFailed)?
-            .decrypt_padded_vec::<Pkcs7>(sealed.ciphertext)
-            .map_err(|_| JweError::DecryptionFailed)?
-    });
-    Ok(Zeroizing::new(plaintext))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jose::backend::{RustCrypto, run_ready};
+    use crate::jose::rng::seeded_rng;
+
+    fn seal(enc: ContentEncryption, key: &[u8], iv: &[u8], aad: &[u8], text: &[u8]) -> Sealed {
+        let mut rng = seeded_rng().unwrap();
+        let mut session = Session::new(&RustCrypto, &mut rng);
+        run_ready(encrypt(&mut session, enc, key, iv, aad, text))
+            .unwrap()
+            .unwrap()
+    }
+
+    fn open(
+        enc: ContentEncryption,
+        key: &[u8],
+        iv: &[u8],
+        aad: &[u8],
+        sealed: Sealed,
+    ) -> Result<Output, JweError> {
+        let mut rng = seeded_rng().unwrap();
+        let mut session = Session::new(&RustCrypto, &mut rng);
+        run_ready(decrypt(&mut session, enc, key, iv, aad, sealed)).unwrap()
+    }
 
     /// RFC 7518 appendix B.1: AES_128_CBC_HMAC_SHA_256, key, IV, AAD and the expected tag.
     #[test]
@@ -217,7 +259,7 @@ mod tests {
         let aad = b"The second principle of Auguste Kerckhoffs";
         let plaintext = b"A cipher system must not be required to be secret, and it must be able to fall into the hands of the enemy without inconvenience";
         let enc = ContentEncryption::CbcHmac(AesSize::A128);
-        let sealed = encrypt(enc, &key, &iv, aad, plaintext).unwrap();
+        let sealed = seal(enc, &key, &iv, aad, plaintext);
         assert_eq!(
             sealed.tag,
             [
@@ -225,7 +267,7 @@ mod tests {
                 0xc1, 0xc4
             ]
         );
-        let opened = decrypt(enc, &key, &iv, aad, &sealed.ciphertext, &sealed.tag).unwrap();
+        let opened = open(enc, &key, &iv, aad, sealed).unwrap();
         assert_eq!(opened.as_slice(), plaintext);
     }
 
@@ -234,11 +276,11 @@ mod tests {
         for enc in ContentEncryption::ALL {
             let key = vec![7; enc.key_len()];
             let iv = vec![1; enc.iv_len()];
-            let mut sealed = encrypt(enc, &key, &iv, b"aad", b"hello").unwrap();
+            let mut sealed = seal(enc, &key, &iv, b"aad", b"hello");
             if let Some(byte) = sealed.tag.first_mut() {
                 *byte ^= 1;
             }
-            let err = decrypt(enc, &key, &iv, b"aad", &sealed.ciphertext, &sealed.tag).unwrap_err();
+            let err = open(enc, &key, &iv, b"aad", sealed).unwrap_err();
             assert_eq!(err, JweError::DecryptionFailed, "{}", enc.as_str());
         }
     }

@@ -4,7 +4,7 @@
 //! The ephemeral public key `epk` comes from the token, so it is decoded with the curve crates'
 //! validated SEC1 decoding, which refuses points off the curve (the invalid-curve attack).
 
-use p256::elliptic_curve::ecdh::{EphemeralSecret, diffie_hellman};
+use p256::elliptic_curve::ecdh::diffie_hellman;
 use p256::elliptic_curve::sec1::{FromSec1Point, ModulusSize, ToSec1Point};
 use p256::elliptic_curve::{
     AffinePoint, CurveArithmetic, FieldBytesSize, Generate, NonZeroScalar, PublicKey,
@@ -15,10 +15,12 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use super::alg::AesSize;
+use super::cipher::EcdhSecret;
+use super::epk::{check_on_curve, epk_point, epk_x25519};
 use super::error::JweError;
 use super::header::Params;
 use super::keys::{DecryptionMaterial, EncryptionMaterial};
-use super::x25519::{X25519PrivateKey, X25519PublicKey, is_x25519_jwk, member};
+use super::x25519::{X25519PrivateKey, X25519PublicKey};
 use crate::jose::base64url;
 use crate::jose::keys::{EcCurve, PrivateKey, PublicKey as AnyPublicKey};
 
@@ -58,64 +60,113 @@ impl KdfInput<'static> {
     }
 }
 
-/// The recipient's side: `Z` from the private key and the header's `epk`, through the KDF.
-pub(super) fn derive_for_recipient(
+/// The recipient's side: our key and the `epk`'s public key as the [`Primitive::Ecdh`] inputs.
+/// An EC `epk` is checked to be on the curve here, before any engine sees it.
+///
+/// [`Primitive::Ecdh`]: super::cipher::Primitive::Ecdh
+pub(super) fn recipient_inputs<'k>(
     alg: &'static str,
-    key: &DecryptionMaterial,
+    key: &'k DecryptionMaterial,
     epk: &Map<String, Value>,
-    kdf: &KdfInput<'_>,
-) -> Result<Secret, JweError> {
-    let z = match key {
-        DecryptionMaterial::Private(private) => match private.as_ref() {
-            PrivateKey::P256(k) => ec_agree(
-                k.as_nonzero_scalar(),
-                &epk_point(epk, EcCurve::P256)?,
-                EcCurve::P256,
-            )?,
-            PrivateKey::P384(k) => ec_agree(
-                k.as_nonzero_scalar(),
-                &epk_point(epk, EcCurve::P384)?,
-                EcCurve::P384,
-            )?,
-            PrivateKey::P521(k) => ec_agree(
-                k.as_nonzero_scalar(),
-                &epk_point(epk, EcCurve::P521)?,
-                EcCurve::P521,
-            )?,
-            _ => return Err(wrong_key(alg, &key.describe())),
-        },
-        DecryptionMaterial::X25519(k) => k.agree(&epk_x25519(epk)?)?,
-        other => return Err(wrong_key(alg, &other.describe())),
-    };
-    Ok(concat_kdf(&z, kdf))
+) -> Result<(EcdhSecret<'k>, Vec<u8>), JweError> {
+    match key {
+        DecryptionMaterial::Private(private) => {
+            let curve = match private.as_ref() {
+                PrivateKey::P256(_) => EcCurve::P256,
+                PrivateKey::P384(_) => EcCurve::P384,
+                PrivateKey::P521(_) => EcCurve::P521,
+                _ => return Err(wrong_key(alg, &key.describe())),
+            };
+            let point = epk_point(epk, curve)?;
+            check_on_curve(curve, &point)?;
+            Ok((EcdhSecret::Ec(private), point))
+        }
+        DecryptionMaterial::X25519(k) => {
+            Ok((EcdhSecret::X25519(k), epk_x25519(epk)?.as_bytes().to_vec()))
+        }
+        other => Err(wrong_key(alg, &other.describe())),
+    }
 }
 
-/// The sender's side: a fresh ephemeral key on the recipient's curve; returns the derived key
-/// and the `epk` header member.
-pub(super) fn derive_for_sender<R: CryptoRng + ?Sized>(
+/// A sender's fresh ephemeral key.
+pub(super) enum Ephemeral {
+    /// On P-256, P-384 or P-521 (boxed: the key enum holds RSA keys too).
+    Ec(Box<PrivateKey>),
+    /// X25519.
+    X25519(X25519PrivateKey),
+}
+
+impl Ephemeral {
+    /// Our half of the agreement.
+    pub(super) fn secret(&self) -> EcdhSecret<'_> {
+        match self {
+            Ephemeral::Ec(k) => EcdhSecret::Ec(k),
+            Ephemeral::X25519(k) => EcdhSecret::X25519(k),
+        }
+    }
+}
+
+/// The sender's side of an agreement.
+pub(super) struct SenderInputs {
+    /// A fresh ephemeral key on the recipient's curve.
+    pub ephemeral: Ephemeral,
+    /// The recipient's public key: an uncompressed SEC1 point, or 32 X25519 bytes.
+    pub peer: Vec<u8>,
+    /// The `epk` header member: the ephemeral key's public JWK.
+    pub epk: Map<String, Value>,
+}
+
+/// The sender's side: a fresh ephemeral key on the recipient's curve, the recipient's public
+/// key bytes, and the `epk` header member.
+pub(super) fn sender_inputs<R: CryptoRng + ?Sized>(
     alg: &'static str,
     key: &EncryptionMaterial,
-    kdf: &KdfInput<'_>,
     rng: &mut R,
-) -> Result<(Secret, Map<String, Value>), JweError> {
-    let (z, epk) = match key {
-        EncryptionMaterial::Public(AnyPublicKey::P256(k)) => {
-            ec_ephemeral::<p256::NistP256, _>(k.as_affine(), EcCurve::P256, rng)?
-        }
-        EncryptionMaterial::Public(AnyPublicKey::P384(k)) => {
-            ec_ephemeral::<p384::NistP384, _>(k.as_affine(), EcCurve::P384, rng)?
-        }
-        EncryptionMaterial::Public(AnyPublicKey::P521(k)) => {
-            ec_ephemeral::<p521::NistP521, _>(k.as_affine(), EcCurve::P521, rng)?
-        }
+) -> Result<SenderInputs, JweError> {
+    let (ephemeral, peer) = match key {
+        EncryptionMaterial::Public(AnyPublicKey::P256(k)) => (
+            PrivateKey::P256(p256::ecdsa::SigningKey::generate_from_rng(rng)),
+            k.to_sec1_point(false).as_bytes().to_vec(),
+        ),
+        EncryptionMaterial::Public(AnyPublicKey::P384(k)) => (
+            PrivateKey::P384(p384::ecdsa::SigningKey::generate_from_rng(rng)),
+            k.to_sec1_point(false).as_bytes().to_vec(),
+        ),
+        EncryptionMaterial::Public(AnyPublicKey::P521(k)) => (
+            PrivateKey::P521(p521::ecdsa::SigningKey::generate_from_rng(rng)),
+            k.to_sec1_point(false).as_bytes().to_vec(),
+        ),
         EncryptionMaterial::X25519(recipient) => {
             let ephemeral = X25519PrivateKey::generate(rng);
-            let z = ephemeral.agree(recipient)?;
-            (z, ephemeral.public_key().jwk_members())
+            return Ok(SenderInputs {
+                epk: ephemeral.public_key().jwk_members(),
+                ephemeral: Ephemeral::X25519(ephemeral),
+                peer: recipient.as_bytes().to_vec(),
+            });
         }
         other => return Err(wrong_key(alg, &other.describe())),
     };
-    Ok((concat_kdf(&z, kdf), epk))
+    Ok(SenderInputs {
+        epk: ephemeral.public_key().required_members(),
+        ephemeral: Ephemeral::Ec(Box::new(ephemeral)),
+        peer,
+    })
+}
+
+/// `Z` (the Rust engine's): our key with the peer's point, validated again on the way in.
+pub(super) fn agree(secret: EcdhSecret<'_>, peer: &[u8]) -> Result<Secret, JweError> {
+    match secret {
+        EcdhSecret::Ec(PrivateKey::P256(k)) => ec_agree(k.as_nonzero_scalar(), peer, EcCurve::P256),
+        EcdhSecret::Ec(PrivateKey::P384(k)) => ec_agree(k.as_nonzero_scalar(), peer, EcCurve::P384),
+        EcdhSecret::Ec(PrivateKey::P521(k)) => ec_agree(k.as_nonzero_scalar(), peer, EcCurve::P521),
+        EcdhSecret::Ec(other) => Err(wrong_key("ECDH-ES", &other.describe())),
+        EcdhSecret::X25519(k) => {
+            let bytes: [u8; 32] = peer
+                .try_into()
+                .map_err(|_| JweError::EpkInvalid("an X25519 key is 32 bytes".into()))?;
+            k.agree(&X25519PublicKey::from_bytes(bytes))
+        }
+    }
 }
 
 fn wrong_key(alg: &'static str, found: &str) -> JweError {
@@ -138,76 +189,6 @@ where
         .map_err(|_| JweError::EpkNotOnCurve(curve.jwk_name()))?;
     let shared = diffie_hellman(secret, peer.as_affine());
     Ok(Zeroizing::new(shared.raw_secret_bytes().to_vec()))
-}
-
-/// A fresh ephemeral key agreed with `recipient`: `Z` and the `epk` JWK members.
-fn ec_ephemeral<C, R>(
-    recipient: &AffinePoint<C>,
-    curve: EcCurve,
-    rng: &mut R,
-) -> Result<(Secret, Map<String, Value>), JweError>
-where
-    C: CurveArithmetic,
-    FieldBytesSize<C>: ModulusSize,
-    AffinePoint<C>: FromSec1Point<C> + ToSec1Point<C>,
-    R: CryptoRng + ?Sized,
-{
-    let recipient = PublicKey::<C>::from_affine(*recipient)
-        .map_err(|_| JweError::EncryptionFailed("the recipient key is the identity".into()))?;
-    let ephemeral = EphemeralSecret::<C>::generate_from_rng(rng);
-    let shared = ephemeral.diffie_hellman(&recipient);
-    let point = ephemeral.public_key().to_sec1_point(false);
-    let (Some(x), Some(y)) = (point.x(), point.y()) else {
-        return Err(JweError::EncryptionFailed(
-            "the ephemeral key has no coordinates".into(),
-        ));
-    };
-    let mut epk = Map::new();
-    epk.insert("kty".into(), "EC".into());
-    epk.insert("crv".into(), curve.jwk_name().into());
-    epk.insert("x".into(), base64url::encode(x).into());
-    epk.insert("y".into(), base64url::encode(y).into());
-    Ok((Zeroizing::new(shared.raw_secret_bytes().to_vec()), epk))
-}
-
-/// The uncompressed SEC1 point `04 || x || y` of an EC `epk` on `curve`.
-fn epk_point(epk: &Map<String, Value>, curve: EcCurve) -> Result<Vec<u8>, JweError> {
-    let kty = epk.get("kty").and_then(Value::as_str);
-    let crv = epk.get("crv").and_then(Value::as_str);
-    if kty != Some("EC") || crv != Some(curve.jwk_name()) {
-        return Err(JweError::EpkInvalid(format!(
-            "it is {} {}, but the key is EC {}",
-            kty.unwrap_or("(no kty)"),
-            crv.unwrap_or("(no crv)"),
-            curve.jwk_name()
-        )));
-    }
-    let mut point = vec![0x04];
-    for name in ["x", "y"] {
-        let coordinate = member(epk, name)
-            .map_err(|e| JweError::EpkInvalid(e.to_string()))?
-            .ok_or_else(|| JweError::EpkInvalid(format!("it has no \"{name}\"")))?;
-        if coordinate.len() != curve.field_len() {
-            return Err(JweError::EpkInvalid(format!(
-                "\"{name}\" is {} bytes; {} needs {}",
-                coordinate.len(),
-                curve.jwk_name(),
-                curve.field_len()
-            )));
-        }
-        point.extend(coordinate);
-    }
-    Ok(point)
-}
-
-/// The X25519 public key of an OKP `epk`.
-fn epk_x25519(epk: &Map<String, Value>) -> Result<X25519PublicKey, JweError> {
-    if !is_x25519_jwk(epk) {
-        return Err(JweError::EpkInvalid(
-            "the key is X25519, but the epk is not an OKP X25519 key".into(),
-        ));
-    }
-    X25519PublicKey::from_jwk(epk).map_err(|e| JweError::EpkInvalid(e.to_string()))
 }
 
 /// The Concat KDF of NIST SP 800-56A section 5.8.1 as profiled by RFC 7518 section 4.6.2:
@@ -282,8 +263,8 @@ mod tests {
             key_len: 16,
         };
         let key = DecryptionMaterial::Private(Box::new(bob));
-        let derived =
-            derive_for_recipient("ECDH-ES", &key, epk.as_object().unwrap(), &kdf).unwrap();
+        let (secret, peer) = recipient_inputs("ECDH-ES", &key, epk.as_object().unwrap()).unwrap();
+        let derived = concat_kdf(&agree(secret, &peer).unwrap(), &kdf);
         assert_eq!(base64url::encode(&derived), "VqqN6vgjbSBcIijNcacQGg");
     }
 

@@ -136,6 +136,10 @@ pub enum JweError {
     /// A primitive refused to encrypt (e.g. the CEK is too long for the RSA key).
     #[error("encryption failed: {0}")]
     EncryptionFailed(String),
+    /// The Rust engine's synchronous entry point found its future waiting, which the Rust
+    /// engine never does (a bug, reported rather than unwrapped).
+    #[error("the Rust engine waited for an event, which it never does")]
+    EngineWaited,
 }
 
 impl From<JoseError> for JweError {

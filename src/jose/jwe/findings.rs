@@ -62,12 +62,18 @@ pub(super) fn collect(
     if params.zip {
         findings.push(JweFinding::Compressed);
     }
-    let cty = header.get("cty").and_then(Value::as_str);
-    let says_jwt = cty.is_some_and(|cty| cty.eq_ignore_ascii_case("JWT"));
-    if !says_jwt && looks_like_compact_jws(plaintext) {
+    if nested_jws_without_cty(header, plaintext) {
         findings.push(JweFinding::NestedJwsWithoutCty);
     }
     findings
+}
+
+/// Whether the plaintext is a compact JWS but the header has no `cty: "JWT"` (in any casing:
+/// `cty` is a media type, and those compare case-insensitively, RFC 7515 section 4.1.10).
+pub(super) fn nested_jws_without_cty(header: &Map<String, Value>, plaintext: &[u8]) -> bool {
+    let cty = header.get("cty").and_then(Value::as_str);
+    let says_jwt = cty.is_some_and(|cty| cty.eq_ignore_ascii_case("JWT"));
+    !says_jwt && looks_like_compact_jws(plaintext)
 }
 
 /// Three base64url parts whose first decodes to a JSON object with an `alg`.

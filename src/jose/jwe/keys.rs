@@ -152,12 +152,12 @@ impl DecryptionMaterial {
         }
     }
 
-    pub(super) fn rsa(&self) -> Option<&rsa::PrivateKey> {
+    /// The key when it is an RSA private key.
+    pub(super) fn rsa_key(&self) -> Option<&PrivateKey> {
         match self {
-            DecryptionMaterial::Private(key) => match key.as_ref() {
-                PrivateKey::Rsa(k) => Some(k),
-                _ => None,
-            },
+            DecryptionMaterial::Private(key) if matches!(key.as_ref(), PrivateKey::Rsa(_)) => {
+                Some(key)
+            }
             _ => None,
         }
     }
@@ -236,9 +236,10 @@ impl EncryptionMaterial {
         }
     }
 
-    pub(super) fn rsa(&self) -> Option<&rsa::PublicKey> {
+    /// The key when it is an RSA public key.
+    pub(super) fn rsa_key(&self) -> Option<&PublicKey> {
         match self {
-            EncryptionMaterial::Public(PublicKey::Rsa(k)) => Some(k),
+            EncryptionMaterial::Public(key @ PublicKey::Rsa(_)) => Some(key),
             _ => None,
         }
     }

@@ -5,25 +5,28 @@ use rand_core::CryptoRng;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
-use super::alg::{AesSize, KeyManagement};
-use super::ecdh::{KdfInput, derive_for_recipient};
+use super::alg::KeyManagement;
+use super::cipher::{JweCipher, Output, Primitive, Session};
+use super::ecdh::{KdfInput, concat_kdf, recipient_inputs};
 use super::error::JweError;
 use super::header::{self, Params};
 use super::key_checks::{kek_name, symmetric, wrong_key};
 use super::keys::DecryptionMaterial;
 use super::{rsa_kw, wrap};
+use crate::jose::keys::PrivateKey;
 
 /// The CEK. A failure that depends on the key is [`JweError::DecryptionFailed`]; the caller
 /// then continues with a random CEK so that every such failure surfaces at the tag check.
-pub(super) fn content_key<R: CryptoRng + ?Sized>(
+pub(super) async fn content_key<C: JweCipher + ?Sized, R: CryptoRng + ?Sized>(
+    session: &mut Session<'_, C, R>,
     params: Params,
     header: &Map<String, Value>,
     encrypted_key: &[u8],
     key: &DecryptionMaterial,
-    rng: &mut R,
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
+) -> Result<Output, JweError> {
     let alg = params.alg;
     let cek_len = params.enc.key_len();
+    let data = encrypted_key;
     match alg {
         KeyManagement::Dir => {
             expect_empty(alg, encrypted_key)?;
@@ -32,78 +35,60 @@ pub(super) fn content_key<R: CryptoRng + ?Sized>(
             Ok(Zeroizing::new(cek.to_vec()))
         }
         KeyManagement::RsaOaep(hash) => {
-            rsa_kw::oaep_decrypt(hash, rsa_key(alg, key)?, encrypted_key, rng)
+            let key = rsa_key(alg, key)?;
+            session
+                .run(Primitive::OaepDecrypt { hash, key, data })
+                .await
         }
-        KeyManagement::Rsa1_5 => Ok(rsa_kw::rsa1_5_decrypt(
-            rsa_key(alg, key)?,
-            encrypted_key,
-            cek_len,
-            rng,
-        )),
+        KeyManagement::Rsa1_5 => {
+            // WebCrypto has no RSAES-PKCS1-v1_5 encryption: always the Rust engine.
+            session.engines.rust_only("RSA1_5");
+            let rsa = rsa_kw::private_rsa(rsa_key(alg, key)?)?;
+            Ok(rsa_kw::rsa1_5_decrypt(rsa, data, cek_len, session.rng))
+        }
         KeyManagement::AesKw(size) => {
             let kek = symmetric(alg, key, size.key_len(), || kek_name(alg))?;
-            wrap::aes_kw_unwrap(size, kek, encrypted_key)
+            session.run(Primitive::KwUnwrap { kek, data }).await
         }
-        KeyManagement::AesGcmKw(size) => gcm_kw(alg, size, header, encrypted_key, key),
-        KeyManagement::EcdhEs(wrap_size) => ecdh(params, wrap_size, header, encrypted_key, key),
-        KeyManagement::Pbes2(size) => pbes2(alg, size, header, encrypted_key, key),
-    }
-}
-
-fn gcm_kw(
-    alg: KeyManagement,
-    size: AesSize,
-    header: &Map<String, Value>,
-    encrypted_key: &[u8],
-    key: &DecryptionMaterial,
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    let iv = header::sized_member(header, "iv", alg.as_str(), 12)?;
-    let tag = header::sized_member(header, "tag", alg.as_str(), 16)?;
-    let kek = symmetric(alg, key, size.key_len(), || kek_name(alg))?;
-    wrap::gcm_kw_unwrap(size, kek, &iv, &tag, encrypted_key)
-}
-
-fn ecdh(
-    params: Params,
-    wrap_size: Option<AesSize>,
-    header: &Map<String, Value>,
-    encrypted_key: &[u8],
-    key: &DecryptionMaterial,
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    let alg = params.alg;
-    let epk = header::epk(header)?;
-    let kdf = KdfInput::for_header(&params, wrap_size, header)?;
-    match wrap_size {
-        None => {
-            expect_empty(alg, encrypted_key)?;
-            derive_for_recipient(alg.as_str(), key, epk, &kdf)
+        KeyManagement::AesGcmKw(size) => {
+            let iv = header::sized_member(header, "iv", alg.as_str(), 12)?;
+            let tag = header::sized_member(header, "tag", alg.as_str(), 16)?;
+            let key = symmetric(alg, key, size.key_len(), || kek_name(alg))?;
+            let (iv, data) = (iv.as_slice(), [encrypted_key, &tag].concat());
+            let (aad, data) = (&[][..], data.as_slice());
+            session.run(Primitive::GcmOpen { key, iv, aad, data }).await
         }
-        Some(size) => {
-            let kek = derive_for_recipient(alg.as_str(), key, epk, &kdf)?;
-            wrap::aes_kw_unwrap(size, &kek, encrypted_key)
+        KeyManagement::EcdhEs(wrap_size) => {
+            let epk = header::epk(header)?;
+            let kdf = KdfInput::for_header(&params, wrap_size, header)?;
+            let (secret, peer) = recipient_inputs(alg.as_str(), key, epk)?;
+            let peer = peer.as_slice();
+            let z = session.run(Primitive::Ecdh { secret, peer }).await?;
+            let derived = concat_kdf(&z, &kdf);
+            match wrap_size {
+                None => {
+                    expect_empty(alg, encrypted_key)?;
+                    Ok(derived)
+                }
+                Some(_) => {
+                    let kek = derived.as_slice();
+                    session.run(Primitive::KwUnwrap { kek, data }).await
+                }
+            }
+        }
+        KeyManagement::Pbes2(size) => {
+            let password = key
+                .password()
+                .ok_or_else(|| wrong_key(alg, "a password", key))?;
+            let kek = wrap::pbes2_kek(session, alg, size, header, password).await?;
+            let kek = kek.as_slice();
+            session.run(Primitive::KwUnwrap { kek, data }).await
         }
     }
 }
 
-fn pbes2(
-    alg: KeyManagement,
-    size: AesSize,
-    header: &Map<String, Value>,
-    encrypted_key: &[u8],
-    key: &DecryptionMaterial,
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    // The count was already bounded when the header was read; read it again for its value.
-    let count = header::pbes2_count(header)?;
-    let salt = header::pbes2_salt(header)?;
-    let password = key
-        .password()
-        .ok_or_else(|| wrong_key(alg, "a password", key))?;
-    let kek = wrap::pbes2_kek(size, alg.as_str(), password, &salt, count);
-    wrap::aes_kw_unwrap(size, &kek, encrypted_key)
-}
-
-fn rsa_key(alg: KeyManagement, key: &DecryptionMaterial) -> Result<&rsa::PrivateKey, JweError> {
-    key.rsa()
+fn rsa_key(alg: KeyManagement, key: &DecryptionMaterial) -> Result<&PrivateKey, JweError> {
+    key.rsa_key()
         .ok_or_else(|| wrong_key(alg, "an RSA private key", key))
 }
 

@@ -9,6 +9,23 @@ use zeroize::Zeroizing;
 use super::alg::OaepHash;
 use super::error::JweError;
 use crate::jose::algorithm::hash::with_hash;
+use crate::jose::keys::{PrivateKey, PublicKey};
+
+/// The RSA key inside; the caller has checked the key's kind, so another is a plain failure.
+pub(super) fn private_rsa(key: &PrivateKey) -> Result<&rsa::PrivateKey, JweError> {
+    match key {
+        PrivateKey::Rsa(k) => Ok(k),
+        _ => Err(JweError::DecryptionFailed),
+    }
+}
+
+/// The RSA key inside; the caller has checked the key's kind.
+pub(super) fn public_rsa(key: &PublicKey) -> Result<&rsa::PublicKey, JweError> {
+    match key {
+        PublicKey::Rsa(k) => Ok(k),
+        _ => Err(JweError::EncryptionFailed("not an RSA key".into())),
+    }
+}
 
 /// Encrypts the CEK with RSAES-OAEP.
 pub(super) fn oaep_encrypt<R: CryptoRng + ?Sized>(

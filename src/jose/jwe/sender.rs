@@ -7,12 +7,13 @@ use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
 use super::alg::{AesSize, KeyManagement};
-use super::ecdh::{KdfInput, derive_for_sender};
+use super::cipher::{JweCipher, Primitive, Session};
+use super::ecdh::{KdfInput, concat_kdf, sender_inputs};
 use super::error::JweError;
-use super::header::{self, Params};
+use super::header::Params;
 use super::key_checks::{kek_name, symmetric, wrong_key};
 use super::keys::EncryptionMaterial;
-use super::{rsa_kw, wrap};
+use super::wrap;
 use crate::jose::base64url;
 
 /// The PBES2 iteration count used when the header gives none: the most that common libraries
@@ -29,109 +30,102 @@ pub(super) struct ContentKey {
 }
 
 /// Chooses the CEK and encrypts it to the key, adding header members as the `alg` requires.
-pub(super) fn content_key<R: CryptoRng + ?Sized>(
+pub(super) async fn content_key<C: JweCipher + ?Sized, R: CryptoRng + ?Sized>(
+    session: &mut Session<'_, C, R>,
     params: Params,
     header: &mut Map<String, Value>,
     key: &EncryptionMaterial,
-    rng: &mut R,
 ) -> Result<ContentKey, JweError> {
     let alg = params.alg;
     let cek_len = params.enc.key_len();
-    match alg {
-        KeyManagement::Dir => {
-            let what = || format!("the dir key for {}", params.enc.as_str());
-            let cek = symmetric(alg, key, cek_len, what)?;
-            Ok(ContentKey {
-                cek: Zeroizing::new(cek.to_vec()),
-                encrypted_key: Vec::new(),
-            })
-        }
-        KeyManagement::RsaOaep(hash) => {
-            let rsa = key
-                .rsa()
-                .ok_or_else(|| wrong_key(alg, "an RSA public key", key))?;
-            let cek = random(cek_len, rng);
-            let encrypted_key = rsa_kw::oaep_encrypt(hash, rsa, &cek, rng)?;
-            Ok(ContentKey { cek, encrypted_key })
-        }
-        KeyManagement::Rsa1_5 => Err(JweError::Rsa1_5EncryptRefused),
-        KeyManagement::AesKw(size) => {
-            let kek = symmetric(alg, key, size.key_len(), || kek_name(alg))?;
-            let cek = random(cek_len, rng);
-            let encrypted_key = wrap::aes_kw_wrap(size, kek, &cek)?;
-            Ok(ContentKey { cek, encrypted_key })
-        }
-        KeyManagement::AesGcmKw(size) => gcm_kw(alg, size, cek_len, header, key, rng),
-        KeyManagement::EcdhEs(wrap_size) => ecdh(params, wrap_size, header, key, rng),
-        KeyManagement::Pbes2(size) => pbes2(alg, size, cek_len, header, key, rng),
-    }
-}
-
-fn gcm_kw<R: CryptoRng + ?Sized>(
-    alg: KeyManagement,
-    size: AesSize,
-    cek_len: usize,
-    header: &mut Map<String, Value>,
-    key: &EncryptionMaterial,
-    rng: &mut R,
-) -> Result<ContentKey, JweError> {
-    let kek = symmetric(alg, key, size.key_len(), || kek_name(alg))?;
-    let cek = random(cek_len, rng);
-    let iv = random(12, rng);
-    let (encrypted_key, tag) = wrap::gcm_kw_wrap(size, kek, &iv, &cek)?;
-    header.insert("iv".into(), base64url::encode(&iv).into());
-    header.insert("tag".into(), base64url::encode(&tag).into());
-    Ok(ContentKey { cek, encrypted_key })
-}
-
-fn ecdh<R: CryptoRng + ?Sized>(
-    params: Params,
-    wrap_size: Option<AesSize>,
-    header: &mut Map<String, Value>,
-    key: &EncryptionMaterial,
-    rng: &mut R,
-) -> Result<ContentKey, JweError> {
-    let alg = params.alg;
-    let kdf = KdfInput::for_header(&params, wrap_size, header)?;
-    let (derived, epk) = derive_for_sender(alg.as_str(), key, &kdf, rng)?;
-    header.insert("epk".into(), Value::Object(epk));
-    match wrap_size {
-        None => Ok(ContentKey {
-            cek: derived,
+    if alg == KeyManagement::Dir {
+        let what = || format!("the dir key for {}", params.enc.as_str());
+        let cek = symmetric(alg, key, cek_len, what)?;
+        return Ok(ContentKey {
+            cek: Zeroizing::new(cek.to_vec()),
             encrypted_key: Vec::new(),
-        }),
-        Some(size) => {
-            let cek = random(params.enc.key_len(), rng);
-            let encrypted_key = wrap::aes_kw_wrap(size, &derived, &cek)?;
-            Ok(ContentKey { cek, encrypted_key })
-        }
+        });
     }
+    let kek = match alg {
+        KeyManagement::EcdhEs(wrap_size) => {
+            let kdf = KdfInput::for_header(&params, wrap_size, header)?;
+            let inputs = sender_inputs(alg.as_str(), key, session.rng)?;
+            header.insert("epk".into(), Value::Object(inputs.epk));
+            let (secret, peer) = (inputs.ephemeral.secret(), inputs.peer.as_slice());
+            let z = session.run(Primitive::Ecdh { secret, peer }).await?;
+            let derived = concat_kdf(&z, &kdf);
+            if wrap_size.is_none() {
+                // ECDH-ES without a wrap: the agreed key is the CEK.
+                return Ok(ContentKey {
+                    cek: derived,
+                    encrypted_key: Vec::new(),
+                });
+            }
+            Some(derived)
+        }
+        KeyManagement::Pbes2(size) => Some(pbes2_kek(session, alg, size, header, key).await?),
+        _ => None,
+    };
+    let cek = random(cek_len, session.rng);
+    let data = cek.as_slice();
+    let encrypted_key = match (alg, kek) {
+        (_, Some(kek)) => {
+            let kek = kek.as_slice();
+            session.run(Primitive::KwWrap { kek, data }).await?
+        }
+        (KeyManagement::RsaOaep(hash), None) => {
+            let key = key
+                .rsa_key()
+                .ok_or_else(|| wrong_key(alg, "an RSA public key", key))?;
+            session
+                .run(Primitive::OaepEncrypt { hash, key, data })
+                .await?
+        }
+        (KeyManagement::AesKw(size), None) => {
+            let kek = symmetric(alg, key, size.key_len(), || kek_name(alg))?;
+            session.run(Primitive::KwWrap { kek, data }).await?
+        }
+        (KeyManagement::AesGcmKw(size), None) => {
+            let key = symmetric(alg, key, size.key_len(), || kek_name(alg))?;
+            let iv = random(12, session.rng);
+            let (iv, aad) = (iv.as_slice(), &[][..]);
+            let mut sealed = session
+                .run(Primitive::GcmSeal { key, iv, aad, data })
+                .await?
+                .to_vec();
+            let tag = sealed.split_off(sealed.len().saturating_sub(16));
+            header.insert("iv".into(), base64url::encode(iv).into());
+            header.insert("tag".into(), base64url::encode(&tag).into());
+            Zeroizing::new(sealed)
+        }
+        _ => return Err(JweError::Rsa1_5EncryptRefused),
+    };
+    Ok(ContentKey {
+        cek,
+        encrypted_key: encrypted_key.to_vec(),
+    })
 }
 
-fn pbes2<R: CryptoRng + ?Sized>(
+/// The PBES2 key-encryption key; the header may fix the salt input and count, otherwise 16
+/// random bytes and [`DEFAULT_PBES2_ITERATIONS`] are added to it.
+async fn pbes2_kek<C: JweCipher + ?Sized, R: CryptoRng + ?Sized>(
+    session: &mut Session<'_, C, R>,
     alg: KeyManagement,
     size: AesSize,
-    cek_len: usize,
     header: &mut Map<String, Value>,
     key: &EncryptionMaterial,
-    rng: &mut R,
-) -> Result<ContentKey, JweError> {
+) -> Result<Zeroizing<Vec<u8>>, JweError> {
     let password = key
         .password()
         .ok_or_else(|| wrong_key(alg, "a password", key))?;
-    // The header may fix the salt input and count; otherwise 16 random bytes and the default.
     if !header.contains_key("p2s") {
-        header.insert("p2s".into(), base64url::encode(&random(16, rng)).into());
+        let p2s = random(16, session.rng);
+        header.insert("p2s".into(), base64url::encode(&p2s).into());
     }
     if !header.contains_key("p2c") {
         header.insert("p2c".into(), DEFAULT_PBES2_ITERATIONS.into());
     }
-    let salt = header::pbes2_salt(header)?;
-    let count = header::pbes2_count(header)?;
-    let kek = wrap::pbes2_kek(size, alg.as_str(), password, &salt, count);
-    let cek = random(cek_len, rng);
-    let encrypted_key = wrap::aes_kw_wrap(size, &kek, &cek)?;
-    Ok(ContentKey { cek, encrypted_key })
+    wrap::pbes2_kek(session, alg, size, header, password).await
 }
 
 /// `len` random bytes, wiped on drop (they are key material or an IV).

@@ -1,13 +1,16 @@
-//! Symmetric key wrapping: AES Key Wrap (`A*KW`, RFC 7518 section 4.4, RFC 3394), AES-GCM key
-//! encryption (`A*GCMKW`, section 4.7) and PBES2 (section 4.8), whose derived key then wraps
-//! with AES Key Wrap.
+//! Symmetric key wrapping: AES Key Wrap (`A*KW`, RFC 7518 section 4.4, RFC 3394), and the
+//! PBES2 key derivation (section 4.8), whose derived key then wraps with AES Key Wrap. (`A*GCMKW`,
+//! section 4.7, is AES-GCM with an empty AAD: `content.rs`.)
 
-use aes_gcm::aead::consts::U12;
-use aes_gcm::aead::{AeadInOut, KeyInit};
+use aes::cipher::KeyInit;
+use rand_core::CryptoRng;
+use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
-use super::alg::{AesSize, with_aes};
+use super::alg::{AesSize, KeyManagement, with_aes};
+use super::cipher::{JweCipher, Output, Primitive, Session};
 use super::error::JweError;
+use super::header;
 use crate::jose::algorithm::hash::{HashAlg, with_hash};
 
 /// The largest PBES2 iteration count accepted: far above real use (RFC 7518 section 4.8.1.2
@@ -47,68 +50,60 @@ pub(super) fn aes_kw_unwrap(
     Ok(out)
 }
 
-/// The CEK encrypted with AES-GCM under the KEK: (encrypted key, `tag`), for header `iv`.
-pub(super) fn gcm_kw_wrap(
+/// The PBES2 key-encryption key from the password and the header's `p2s` and `p2c` (RFC 7518
+/// section 4.8.1.1), the same on both sides.
+pub(super) async fn pbes2_kek<C: JweCipher + ?Sized, R: CryptoRng + ?Sized>(
+    session: &mut Session<'_, C, R>,
+    alg: KeyManagement,
     size: AesSize,
-    kek: &[u8],
-    iv: &[u8],
-    cek: &[u8],
-) -> Result<(Vec<u8>, Vec<u8>), JweError> {
-    let failed = || JweError::EncryptionFailed("AES-GCM key wrap".into());
-    with_aes!(size, A => {
-        let cipher = aes_gcm::AesGcm::<A, U12>::new_from_slice(kek).map_err(|_| failed())?;
-        let nonce = aes_gcm::Nonce::<U12>::try_from(iv).map_err(|_| failed())?;
-        let mut buffer = cek.to_vec();
-        let tag = cipher
-            .encrypt_inout_detached(&nonce, &[], buffer.as_mut_slice().into())
-            .map_err(|_| failed())?;
-        Ok((buffer, tag.to_vec()))
-    })
-}
-
-/// Decrypts a GCM-wrapped CEK with the header's `iv` and `tag` (lengths checked by the caller).
-pub(super) fn gcm_kw_unwrap(
-    size: AesSize,
-    kek: &[u8],
-    iv: &[u8],
-    tag: &[u8],
-    wrapped: &[u8],
-) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    let failed = || JweError::DecryptionFailed;
-    with_aes!(size, A => {
-        let cipher = aes_gcm::AesGcm::<A, U12>::new_from_slice(kek).map_err(|_| failed())?;
-        let nonce = aes_gcm::Nonce::<U12>::try_from(iv).map_err(|_| failed())?;
-        let tag = aes_gcm::Tag::try_from(tag).map_err(|_| failed())?;
-        let mut buffer = Zeroizing::new(wrapped.to_vec());
-        cipher
-            .decrypt_inout_detached(&nonce, &[], buffer.as_mut_slice().into(), &tag)
-            .map_err(|_| failed())?;
-        Ok(buffer)
-    })
-}
-
-/// The PBES2 key encryption key: PBKDF2 with HMAC-SHA-2 over the password, salt
-/// `alg || 0x00 || p2s` and `p2c` iterations (RFC 7518 section 4.8.1.1). The caller has
-/// refused counts above [`MAX_PBES2_ITERATIONS`] before this is called.
-pub(super) fn pbes2_kek(
-    size: AesSize,
-    alg: &str,
+    header: &Map<String, Value>,
     password: &[u8],
-    p2s: &[u8],
-    p2c: u32,
-) -> Zeroizing<Vec<u8>> {
+) -> Result<Output, JweError> {
+    // The count was bounded when the header was read; read it again for its value.
+    let count = header::pbes2_count(header)?;
+    let salt = pbes2_salt(alg.as_str(), &header::pbes2_salt(header)?);
+    let (hash, salt, len) = (pbes2_hash(size), salt.as_slice(), size.key_len());
+    session
+        .run(Primitive::Pbkdf2 {
+            hash,
+            password,
+            salt,
+            count,
+            len,
+        })
+        .await
+}
+
+/// The PBES2 salt: `alg || 0x00 || p2s` (RFC 7518 section 4.8.1.1).
+fn pbes2_salt(alg: &str, p2s: &[u8]) -> Vec<u8> {
     let mut salt = Vec::with_capacity(alg.len() + 1 + p2s.len());
     salt.extend_from_slice(alg.as_bytes());
     salt.push(0);
     salt.extend_from_slice(p2s);
-    let mut kek = Zeroizing::new(vec![0u8; size.key_len()]);
-    let hash = match size {
+    salt
+}
+
+/// The PBES2 HMAC hash: SHA-256, -384 or -512 with A128KW, A192KW and A256KW.
+fn pbes2_hash(size: AesSize) -> HashAlg {
+    match size {
         AesSize::A128 => HashAlg::Sha256,
         AesSize::A192 => HashAlg::Sha384,
         AesSize::A256 => HashAlg::Sha512,
-    };
-    with_hash!(hash, D => pbkdf2::pbkdf2_hmac::<D>(password, &salt, p2c, &mut kek));
-    kek
+    }
+}
+
+/// PBKDF2 with HMAC-`hash` (the Rust engine's). The caller has refused counts above
+/// [`MAX_PBES2_ITERATIONS`] before this is called.
+pub(super) fn pbkdf2(
+    hash: HashAlg,
+    password: &[u8],
+    salt: &[u8],
+    count: u32,
+    len: usize,
+) -> Zeroizing<Vec<u8>> {
+    let mut derived = Zeroizing::new(vec![0u8; len]);
+    with_hash!(hash, D => pbkdf2::pbkdf2_hmac::<D>(password, salt, count, &mut derived));
+    derived
 }
 
 #[cfg(test)]
@@ -142,13 +137,5 @@ mod tests {
             let result = aes_kw_unwrap(AesSize::A256, &[1; 32], &vec![0; len]);
             assert_eq!(result.unwrap_err(), JweError::DecryptionFailed, "{len}");
         }
-    }
-
-    #[test]
-    fn gcm_kw_round_trip() {
-        let kek = [3u8; 24];
-        let (wrapped, tag) = gcm_kw_wrap(AesSize::A192, &kek, &[9; 12], &[5; 32]).unwrap();
-        let cek = gcm_kw_unwrap(AesSize::A192, &kek, &[9; 12], &tag, &wrapped).unwrap();
-        assert_eq!(cek.as_slice(), [5; 32]);
     }
 }

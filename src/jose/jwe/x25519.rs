@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-use der::Decode;
+use der::asn1::{BitStringRef, OctetStringRef};
+use der::{Decode, Encode};
 use rand_core::CryptoRng;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
@@ -17,6 +18,13 @@ use crate::jose::base64url;
 
 /// The X25519 algorithm OID (RFC 8410 section 3).
 const X25519_OID: &str = "1.3.101.110";
+
+/// The X25519 `AlgorithmIdentifier` of SPKI and PKCS#8: the OID, no parameters (RFC 8410
+/// section 3).
+const X25519_ALGORITHM: spki::AlgorithmIdentifierRef<'static> = spki::AlgorithmIdentifierRef {
+    oid: spki::ObjectIdentifier::new_unwrap(X25519_OID),
+    parameters: None,
+};
 
 /// An X25519 private key. `Debug` prints no key material.
 #[derive(Clone)]
@@ -40,6 +48,31 @@ impl X25519PrivateKey {
     /// The public half.
     pub fn public_key(&self) -> X25519PublicKey {
         X25519PublicKey(x25519_dalek::PublicKey::from(&self.0))
+    }
+
+    /// DER PKCS#8 v1 (RFC 8410 section 7: the 32 bytes in a `CurvePrivateKey` OCTET STRING, no
+    /// public key), byte for byte what `openssl genpkey -algorithm X25519` writes.
+    pub fn to_pkcs8_der(&self) -> Result<pkcs8::SecretDocument, JoseError> {
+        let bytes = Zeroizing::new(self.0.to_bytes());
+        let inner = OctetStringRef::new(bytes.as_slice())
+            .and_then(|octets| octets.to_der())
+            .map(Zeroizing::new)
+            .map_err(encoding("PKCS#8"))?;
+        let info = pkcs8::PrivateKeyInfoRef {
+            algorithm: X25519_ALGORITHM,
+            private_key: OctetStringRef::new(&inner).map_err(encoding("PKCS#8"))?,
+            public_key: None,
+        };
+        pkcs8::SecretDocument::encode_msg(&info).map_err(encoding("PKCS#8"))
+    }
+
+    /// The private JWK's members (RFC 8037 section 2): the public ones (`crv`, `kty`, `x`),
+    /// then `d`.
+    pub fn to_jwk_members(&self) -> Map<String, Value> {
+        let mut map = self.public_key().jwk_members();
+        let d = Zeroizing::new(self.0.to_bytes());
+        map.insert("d".into(), base64url::encode(d.as_slice()).into());
+        map
     }
 
     /// The shared secret with `public`. An all-zero result means `public` is a small-order
@@ -101,6 +134,15 @@ impl X25519PublicKey {
         self.0.as_bytes()
     }
 
+    /// The DER `SubjectPublicKeyInfo` (RFC 8410 section 4), as `openssl pkey -pubout` writes it.
+    pub fn to_spki_der(&self) -> Result<der::Document, JoseError> {
+        let spki = spki::SubjectPublicKeyInfoRef {
+            algorithm: X25519_ALGORITHM,
+            subject_public_key: BitStringRef::new(0, self.as_bytes()).map_err(encoding("SPKI"))?,
+        };
+        der::Document::encode_msg(&spki).map_err(encoding("SPKI"))
+    }
+
     /// An X25519 public key from a DER `SubjectPublicKeyInfo`, or `None` for another algorithm.
     pub(super) fn from_spki_der(der: &[u8]) -> Result<Option<Self>, JweError> {
         let Ok(spki) = spki::SubjectPublicKeyInfoRef::from_der(der) else {
@@ -152,6 +194,14 @@ impl fmt::Debug for X25519PrivateKey {
 impl fmt::Debug for X25519PublicKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "X25519PublicKey({})", base64url::encode(self.as_bytes()))
+    }
+}
+
+/// An export failure of an X25519 key in `format`.
+fn encoding(format: &'static str) -> impl Fn(der::Error) -> JoseError {
+    move |e| JoseError::KeyEncoding {
+        format,
+        reason: format!("X25519: {e}"),
     }
 }
 
@@ -228,6 +278,42 @@ mod tests {
         let key = X25519PrivateKey::from_bytes([7; 32]);
         let zero = X25519PublicKey::from_bytes([0; 32]);
         assert!(matches!(key.agree(&zero), Err(JweError::EpkInvalid(_))));
+    }
+
+    /// The exports have openssl's exact layout (RFC 8410 sections 4 and 7: PKCS#8 v1 with no
+    /// public key) and read back.
+    #[test]
+    fn pkcs8_spki_and_jwk_exports_read_back() {
+        let key = X25519PrivateKey::from_bytes([9; 32]);
+        let pkcs8 = key.to_pkcs8_der().unwrap();
+        let prefix = "302e020100300506032b656e04220420";
+        let der = pkcs8.as_bytes();
+        assert_eq!(der.len(), 48);
+        assert_eq!(der[..16], unhex_vec(prefix)[..], "PKCS#8 header");
+        assert_eq!(der[16..], [9; 32]);
+        let back = X25519PrivateKey::from_pkcs8_der(der).unwrap().unwrap();
+        assert_eq!(back.public_key(), key.public_key());
+        let spki = key.public_key().to_spki_der().unwrap();
+        assert_eq!(
+            spki.as_bytes()[..12],
+            unhex_vec("302a300506032b656e032100")[..]
+        );
+        let public = X25519PublicKey::from_spki_der(spki.as_bytes())
+            .unwrap()
+            .unwrap();
+        assert_eq!(public, key.public_key());
+        let jwk = key.to_jwk_members();
+        let keys: Vec<&str> = jwk.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["crv", "kty", "x", "d"]);
+        let from_jwk = X25519PrivateKey::from_jwk(&jwk).unwrap();
+        assert_eq!(from_jwk.public_key(), key.public_key());
+    }
+
+    fn unhex_vec(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
     }
 
     #[test]

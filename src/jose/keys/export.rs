@@ -6,7 +6,7 @@
 
 use pkcs1::EncodeRsaPrivateKey;
 use pkcs8::LineEnding;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::thumbprint::b64;
 use super::{PrivateKey, PublicKey};
@@ -48,12 +48,22 @@ impl PublicKey {
     /// The JWK to publish to a gateway or JWKS endpoint: the public members plus `kid` (the RFC
     /// 7638 thumbprint), `use: "sig"` and `alg` (e.g. "RS256").
     pub fn to_published_jwk(&self, alg: &str) -> Value {
-        let mut jwk = self.required_members();
-        jwk.insert("kid".into(), self.thumbprint().into());
-        jwk.insert("use".into(), "sig".into());
-        jwk.insert("alg".into(), alg.into());
-        Value::Object(jwk)
+        labelled_jwk(self.required_members(), &self.thumbprint(), "sig", alg)
     }
+}
+
+/// A JWK's key members followed by `kid`, `use` and `alg`, in the order every JWK the generator
+/// writes has them (the key first, so that a reader sees what it is before what it is for).
+pub(crate) fn labelled_jwk(
+    mut members: Map<String, Value>,
+    kid: &str,
+    key_use: &str,
+    alg: &str,
+) -> Value {
+    members.insert("kid".into(), kid.into());
+    members.insert("use".into(), key_use.into());
+    members.insert("alg".into(), alg.into());
+    Value::Object(members)
 }
 
 impl PrivateKey {
@@ -92,11 +102,16 @@ impl PrivateKey {
     /// The private JWK: the public members (lexicographic) followed by the private ones
     /// (`d`; for RSA also `p`, `q`, `dp`, `dq`, `qi`). For an HMAC secret: `k` and `kty`.
     pub fn to_jwk(&self) -> Value {
+        Value::Object(self.jwk_members())
+    }
+
+    /// The members of [`PrivateKey::to_jwk`], for a JWK that gets more (`kid`, `use`, `alg`).
+    pub(crate) fn jwk_members(&self) -> Map<String, Value> {
         let mut jwk = self.public_key().required_members();
         self.add_private_members(&mut |name: &str, bytes: &[u8]| {
             jwk.insert(name.into(), b64(bytes));
         });
-        Value::Object(jwk)
+        jwk
     }
 }
 

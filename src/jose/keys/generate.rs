@@ -144,10 +144,15 @@ fn rsa_key<R: CryptoRng + ?Sized>(bits: usize, rng: &mut R) -> Result<PrivateKey
         .map_err(|e| JoseError::KeyGeneration(format!("RSA {bits}: {e}")))
 }
 
-fn hmac_secret<R: CryptoRng + ?Sized>(len: usize, rng: &mut R) -> PrivateKey {
+/// `len` random bytes: an HMAC secret, or an AES key for JWE.
+pub(crate) fn random_secret<R: CryptoRng + ?Sized>(len: usize, rng: &mut R) -> HmacSecret {
     let mut secret = vec![0u8; len];
     rng.fill_bytes(&mut secret);
-    PrivateKey::Hmac(HmacSecret(secret))
+    HmacSecret(secret)
+}
+
+fn hmac_secret<R: CryptoRng + ?Sized>(len: usize, rng: &mut R) -> PrivateKey {
+    PrivateKey::Hmac(random_secret(len, rng))
 }
 
 /// Generates a new key of `kind` from `rng`. RSA keys take a while (seconds for 4096 bits in

@@ -10,7 +10,8 @@
 //!   the family's module, named after its JWK `kty` (`kty_rsa.rs`, `kty_ec.rs`, `kty_okp.rs`,
 //!   `kty_oct.rs`).
 //! - [`parse_hmac_secret`] (`secret.rs`), export (`export.rs`), thumbprints (`thumbprint.rs`),
-//!   descriptions (`describe.rs`) and generation (`generate.rs`).
+//!   descriptions (`describe.rs`) and generation (`generate.rs`; what the generator offers,
+//!   signing and encryption keys, in `offer.rs`; every export of a new key in `material.rs`).
 //!
 //! `Debug` on private keys and secrets never prints key material.
 
@@ -28,6 +29,7 @@ mod kty_oct;
 mod kty_okp;
 mod kty_rsa;
 pub mod material;
+mod offer;
 mod pem;
 mod secret;
 mod thumbprint;
@@ -45,6 +47,7 @@ pub use import::{
     KeyCandidate, KeySet, MAX_KEY_INPUT_BYTES, SkippedKey, key_text_parses, parse_private_key,
     parse_public_keys, parse_public_keys_report,
 };
+pub use offer::{EncryptionKind, KeyOffer, KeySource};
 pub use secret::{SecretEncoding, parse_hmac_secret, public_key_in_secret};
 
 /// A public key from DER SPKI (`SubjectPublicKeyInfo`), e.g. what WebCrypto exports.

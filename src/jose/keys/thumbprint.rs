@@ -26,9 +26,15 @@ impl PublicKey {
     /// The RFC 7638 JWK thumbprint: base64url(SHA-256(required members, no whitespace)).
     /// Stable for a key whatever format it was imported from; used as the `kid`.
     pub fn thumbprint(&self) -> String {
-        let canonical = Value::Object(self.required_members()).to_string();
-        base64url::encode(&Sha256::digest(canonical.as_bytes()))
+        thumbprint_of(&self.required_members())
     }
+}
+
+/// The RFC 7638 thumbprint of a key given by its required members in lexicographic order
+/// (also for keys outside the family table, such as X25519's).
+pub(crate) fn thumbprint_of(members: &Map<String, Value>) -> String {
+    let canonical = Value::Object(members.clone()).to_string();
+    base64url::encode(&Sha256::digest(canonical.as_bytes()))
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! The data carried by some findings: which key header, what is wrong with a `kid` or a
-//! `crit`, which time claim.
+//! The data carried by some findings: which key header, what is wrong with a `kid`, a `crit`
+//! or a JWE's `epk`, which time claim.
 
 /// A key-carrying or key-pointing header parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -164,4 +164,20 @@ impl TimeClaim {
             TimeClaim::Iat => "iat",
         }
     }
+}
+
+/// What is wrong with an ECDH-ES JWE's `epk`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum EpkProblem {
+    /// The point is not on the curve its `crv` names (the invalid-curve attack).
+    NotOnCurve {
+        /// The curve, e.g. `"P-256"`.
+        crv: &'static str,
+    },
+    /// Anything else decryption refuses it for: missing, not a JWK, a key type or curve ECDH-ES
+    /// does not use, malformed coordinates, or an X25519 key of small order.
+    Unusable {
+        /// Why, in words (shortened).
+        reason: String,
+    },
 }

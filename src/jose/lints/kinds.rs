@@ -1,8 +1,8 @@
-//! The finding kinds, each with the data that shows it, its stable id and its severity. The
-//! reasoning behind each severity is on the variant.
+//! The finding kinds, each with the data that shows it, and its severity (their stable ids are
+//! in `ids.rs`). The reasoning behind each severity is on the variant.
 
 use super::Severity;
-use super::details::{CritProblem, KeyHeader, KidIssue, TimeClaim};
+use super::details::{CritProblem, EpkProblem, KeyHeader, KidIssue, TimeClaim};
 use crate::jose::algorithm::{Algorithm, KeyType};
 use crate::jose::token::{Diagnosis, Part};
 
@@ -243,48 +243,36 @@ pub enum FindingKind {
         /// The header's `zip`.
         zip: String,
     },
+    /// An ECDH-ES JWE's `epk` is not a point on its curve, is an X25519 key of small order, or
+    /// is missing or malformed. **Error**: a recipient that computes with an off-curve point
+    /// leaks its private key to whoever chose the point (the invalid-curve attack), and a
+    /// small-order key makes the agreed secret all zeros; decryption refuses it.
+    JweEpkInvalid {
+        /// What is wrong with it.
+        problem: EpkProblem,
+    },
+    /// The symmetric key given for a `dir`, AES key-wrap or AES-GCM key-wrap JWE is not the
+    /// length the algorithm fixes. **Error**: decryption refuses it, and a library that pads,
+    /// truncates or hashes such a key silently changes its strength (a 16-byte key "for"
+    /// A256GCM gives 128-bit security at best).
+    JweKeyLength {
+        /// The header's `alg` (`dir`, `A128KW`, `A128GCMKW`…).
+        alg: &'static str,
+        /// The algorithm that fixes the length: the `enc` for `dir`, else the `alg` itself.
+        fixed_by: &'static str,
+        /// The length it needs, in bytes.
+        expected: usize,
+        /// The length of the key given, in bytes.
+        found: usize,
+    },
+    /// A decrypted JWE's plaintext is a signed JWT (a nested JWS) but the header has no
+    /// `cty: "JWT"`. **Warning**: RFC 7519 §5.2 asks for it so the recipient knows to verify
+    /// the inner token; without it an application may take the signed token for plain data and
+    /// never check its signature.
+    JweNestedWithoutCty,
 }
 
 impl FindingKind {
-    /// Every id [`FindingKind::id`] can return, in declaration order. The tests check that
-    /// each is triggered by some token and that no other id appears: add new ids here.
-    pub const IDS: [&'static str; 34] = [
-        "alg-none",
-        "alg-missing",
-        "alg-not-string",
-        "alg-wrong-case",
-        "crit",
-        "crit-invalid",
-        "header-jku",
-        "header-x5u",
-        "header-jwk",
-        "header-x5c",
-        "kid-suspicious",
-        "typ-unusual",
-        "token-repaired",
-        "claim-not-numeric",
-        "exp-missing",
-        "exp-before-iat",
-        "lifetime-long",
-        "nbf-future",
-        "expired",
-        "iat-future",
-        "ecdsa-der",
-        "ecdsa-sig-length",
-        "ecdsa-zero",
-        "hmac-secret-short",
-        "rsa-key-small",
-        "alg-key-mismatch",
-        "duplicate-member",
-        "signature-empty",
-        "key-self-vouching",
-        "key-alg-differs",
-        "demo-key",
-        "jwe-rsa1_5",
-        "jwe-p2c",
-        "jwe-zip",
-    ];
-
     /// How much this finding matters; the reasoning is on each variant.
     pub fn severity(&self) -> Severity {
         use FindingKind::*;
@@ -304,7 +292,9 @@ impl FindingKind {
             | SignatureEmpty { .. }
             | SelfVouchingKey { .. }
             | KeyAlgDiffers { .. }
-            | DemoKey => Severity::Error,
+            | DemoKey
+            | JweEpkInvalid { .. }
+            | JweKeyLength { .. } => Severity::Error,
             JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => Severity::Error,
             HmacSecretTooShort { secret_bytes, .. } if *secret_bytes < HMAC_SECRET_ERROR_BELOW => {
                 Severity::Error
@@ -320,51 +310,9 @@ impl FindingKind {
             | HmacSecretTooShort { .. }
             | JweRsa1_5
             | JwePbes2Count { .. }
-            | JweCompressed { .. } => Severity::Warning,
+            | JweCompressed { .. }
+            | JweNestedWithoutCty => Severity::Warning,
             UnusualTyp { .. } | TokenRepaired { .. } | NotYetValid { .. } => Severity::Info,
-        }
-    }
-
-    /// A stable identifier such as `"alg-none"` or `"header-jku"`, for tests and CSS classes.
-    pub fn id(&self) -> &'static str {
-        use FindingKind::*;
-        match self {
-            AlgNone { .. } => "alg-none",
-            AlgMissing => "alg-missing",
-            AlgNotString { .. } => "alg-not-string",
-            AlgWrongCase { .. } => "alg-wrong-case",
-            CritPresent { .. } => "crit",
-            CritInvalid { .. } => "crit-invalid",
-            KeyHeaderPresent { header } => match header {
-                KeyHeader::Jku => "header-jku",
-                KeyHeader::X5u => "header-x5u",
-                KeyHeader::Jwk => "header-jwk",
-                KeyHeader::X5c => "header-x5c",
-            },
-            SuspiciousKid { .. } => "kid-suspicious",
-            UnusualTyp { .. } => "typ-unusual",
-            TokenRepaired { .. } => "token-repaired",
-            ClaimNotNumeric { .. } => "claim-not-numeric",
-            ExpMissing => "exp-missing",
-            ExpNotAfterIat { .. } => "exp-before-iat",
-            LongLifetime { .. } => "lifetime-long",
-            NotYetValid { .. } => "nbf-future",
-            Expired { .. } => "expired",
-            IatInFuture { .. } => "iat-future",
-            EcdsaSignatureDer { .. } => "ecdsa-der",
-            EcdsaSignatureLength { .. } => "ecdsa-sig-length",
-            EcdsaZeroComponent { .. } => "ecdsa-zero",
-            HmacSecretTooShort { .. } => "hmac-secret-short",
-            RsaKeyTooSmall { .. } => "rsa-key-small",
-            AlgKeyMismatch { .. } => "alg-key-mismatch",
-            DuplicateMember { .. } => "duplicate-member",
-            SignatureEmpty { .. } => "signature-empty",
-            SelfVouchingKey { .. } => "key-self-vouching",
-            KeyAlgDiffers { .. } => "key-alg-differs",
-            DemoKey => "demo-key",
-            JweRsa1_5 => "jwe-rsa1_5",
-            JwePbes2Count { .. } => "jwe-p2c",
-            JweCompressed { .. } => "jwe-zip",
         }
     }
 }

@@ -9,8 +9,10 @@
 //!   zero `r` or `s` (CVE-2022-21449);
 //! - `key.rs`: short HMAC secrets, small RSA keys, an `alg` that does not fit the key or its
 //!   JWK `alg`, a demo key, a token carrying its own verification key;
-//! - `kinds.rs`: the finding kinds, their ids and severities; `details.rs`: the data some of
-//!   them carry; `text.rs`: their wording.
+//! - `jwe.rs`: a JWE's header (`RSA1_5`, the PBES2 count, `zip`, an unusable ECDH-ES `epk`),
+//!   the length of the symmetric key it is decrypted with, and a nested JWT without `cty`;
+//! - `kinds.rs`: the finding kinds and their severities; `ids.rs`: their stable ids;
+//!   `details.rs`: the data some of them carry; `text.rs`: their wording.
 //!
 //! Nothing here verifies a signature or fetches anything: headers such as `jku` are reported,
 //! never followed.
@@ -18,6 +20,7 @@
 mod claims;
 mod details;
 mod header;
+mod ids;
 mod jwe;
 mod key;
 mod kinds;
@@ -26,9 +29,9 @@ mod text;
 
 use std::fmt;
 
-pub use details::{CritProblem, KeyHeader, KidIssue, TimeClaim};
+pub use details::{CritProblem, EpkProblem, KeyHeader, KidIssue, TimeClaim};
 pub(crate) use header::analyse_crit;
-pub use jwe::lint_jwe;
+pub use jwe::{JweLintContext, lint_jwe, lint_jwe_with};
 pub use kinds::FindingKind;
 
 use super::algorithm::Algorithm;

@@ -2,7 +2,7 @@
 //! matters, and what to do.
 
 use super::Finding;
-use super::details::{CritProblem, KidIssue};
+use super::details::{CritProblem, EpkProblem, KidIssue};
 use super::kinds::{FindingKind, PBES2_COUNT_REFUSED_ABOVE};
 use crate::jose::algorithm::{Algorithm, Family, KeyType};
 use crate::jose::claims::humanize_duration;
@@ -51,17 +51,9 @@ impl Finding {
             }
             Expired { exp, now } => format!("expired {} ago", span(*exp, *now)),
             IatInFuture { iat, now } => format!("\"iat\" is {} in the future", span(*now, *iat)),
-            EcdsaSignatureDer { alg, len } => {
-                format!("{alg} signature is ASN.1 DER ({len} bytes), not r||s")
+            EcdsaSignatureDer { .. } | EcdsaSignatureLength { .. } | EcdsaZeroComponent { .. } => {
+                ecdsa_title(&self.kind)
             }
-            EcdsaSignatureLength { alg, len, expected } => {
-                format!("{alg} signature is {len} bytes; r||s is {expected} bytes")
-            }
-            EcdsaZeroComponent {
-                alg,
-                r_zero,
-                s_zero,
-            } => zero_component_title(alg, *r_zero, *s_zero),
             HmacSecretTooShort {
                 alg,
                 secret_bytes,
@@ -83,9 +75,12 @@ impl Finding {
                 format!("\"alg\" is {alg} but the key's JWK \"alg\" is \"{key_alg}\"")
             }
             DemoKey => "signed with the page's public demo key".to_owned(),
-            JweRsa1_5 => "\"alg\" is \"RSA1_5\": PKCS#1 v1.5 key encryption".to_owned(),
-            JwePbes2Count { p2c } => p2c_title(*p2c),
-            JweCompressed { zip } => format!("\"zip\" is \"{zip}\": the plaintext is compressed"),
+            JweRsa1_5
+            | JwePbes2Count { .. }
+            | JweCompressed { .. }
+            | JweEpkInvalid { .. }
+            | JweKeyLength { .. }
+            | JweNestedWithoutCty => jwe_title(&self.kind),
         }
     }
 
@@ -127,6 +122,9 @@ impl Finding {
             JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => "The sender chooses the iteration count, so a huge one makes every decryption attempt a denial of service; this tool refuses it before any work.",
             JwePbes2Count { .. } => "Few PBKDF2 iterations make the password cheap to guess from the token alone; RFC 7518 asks for at least 1000.",
             JweCompressed { .. } => "Compressing secrets next to attacker-chosen data leaks them through the ciphertext length (RFC 8725 §3.6), and inflating untrusted data is where zip bombs go off.",
+            JweEpkInvalid { .. } => "A recipient that computes with a point off its curve leaks its private key, bit by bit, to whoever chose the point (the invalid-curve attack), and a small-order X25519 key makes the agreed secret all zeros; this tool refuses to decrypt such a token.",
+            JweKeyLength { .. } => "Each algorithm fixes its key length (RFC 7518), so a conforming recipient refuses this key, as this tool does; one that pads, truncates or hashes it silently changes the key's strength.",
+            JweNestedWithoutCty => "RFC 7519 §5.2 asks for \"cty\": \"JWT\" on a nested JWT so the recipient knows the plaintext is a token whose signature it must check; without it an application may take the signed token for plain data and never verify it.",
         }
         .to_owned()
     }
@@ -165,7 +163,52 @@ impl Finding {
             JwePbes2Count { p2c } if *p2c > PBES2_COUNT_REFUSED_ABOVE => "Reject the token; a sender needs no more than a few hundred thousand iterations.".to_owned(),
             JwePbes2Count { .. } => "Use a random key (A256KW or dir) instead of a password, or raise p2c to 10,000 or more.".to_owned(),
             JweCompressed { .. } => "Encrypt without \"zip\" unless nothing secret sits next to data an attacker controls.".to_owned(),
+            JweEpkInvalid { .. } => "Reject the token; check that your JOSE library validates \"epk\" against the curve of your key (and refuses small-order X25519 keys) before using it.".to_owned(),
+            JweKeyLength { expected, .. } => format!("Use a random key of exactly {expected} bytes; check that the key and the token's \"alg\"/\"enc\" belong together."),
+            JweNestedWithoutCty => "Have the issuer set \"cty\": \"JWT\" when it encrypts a signed JWT; recipients should verify the inner signature either way.".to_owned(),
         }
+    }
+}
+
+/// The titles of the ECDSA signature findings, apart so that `title` stays short.
+fn ecdsa_title(kind: &FindingKind) -> String {
+    use FindingKind::*;
+    match kind {
+        EcdsaSignatureDer { alg, len } => {
+            format!("{alg} signature is ASN.1 DER ({len} bytes), not r||s")
+        }
+        EcdsaSignatureLength { alg, len, expected } => {
+            format!("{alg} signature is {len} bytes; r||s is {expected} bytes")
+        }
+        EcdsaZeroComponent {
+            alg,
+            r_zero,
+            s_zero,
+        } => zero_component_title(alg, *r_zero, *s_zero),
+        // Only the ECDSA kinds come here.
+        other => other.id().to_owned(),
+    }
+}
+
+/// The titles of the JWE findings, apart so that `title` stays short.
+fn jwe_title(kind: &FindingKind) -> String {
+    use FindingKind::*;
+    match kind {
+        JweRsa1_5 => "\"alg\" is \"RSA1_5\": PKCS#1 v1.5 key encryption".to_owned(),
+        JwePbes2Count { p2c } => p2c_title(*p2c),
+        JweCompressed { zip } => format!("\"zip\" is \"{zip}\": the plaintext is compressed"),
+        JweEpkInvalid { problem } => epk_title(problem),
+        JweKeyLength {
+            alg,
+            fixed_by,
+            expected,
+            found,
+        } => format!("the {alg} key is {found} bytes; {fixed_by} needs {expected}"),
+        JweNestedWithoutCty => {
+            "the plaintext is a signed JWT, but the header has no \"cty\": \"JWT\"".to_owned()
+        }
+        // Only the JWE kinds come here.
+        other => other.id().to_owned(),
     }
 }
 
@@ -175,6 +218,16 @@ fn p2c_title(p2c: u64) -> String {
         format!("PBES2 \"p2c\" is {p2c}: refused, over {PBES2_COUNT_REFUSED_ABOVE}")
     } else {
         format!("PBES2 \"p2c\" is {p2c}: under 1000 iterations")
+    }
+}
+
+/// The title of [`FindingKind::JweEpkInvalid`].
+fn epk_title(problem: &EpkProblem) -> String {
+    match problem {
+        EpkProblem::NotOnCurve { crv } => {
+            format!("ECDH-ES \"epk\" is not a point on {crv} (invalid-curve attack)")
+        }
+        EpkProblem::Unusable { reason } => format!("ECDH-ES \"epk\" is unusable: {reason}"),
     }
 }
 

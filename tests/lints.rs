@@ -12,7 +12,7 @@ use jwt_debugger::jose::algorithm::{EcCurve, KeyType, OkpCurve};
 use jwt_debugger::jose::keys::{HmacSecret, PublicKey};
 use jwt_debugger::jose::lints::{
     CritProblem, EpkProblem, Finding, FindingKind, JweLintContext, KidIssue, LintContext, Severity,
-    lint, lint_jwe, lint_jwe_with,
+    epk_review, lint, lint_jwe, lint_jwe_with,
 };
 use jwt_debugger::jose::token::decode;
 use jwt_debugger::jose::{Algorithm, JoseError};
@@ -1198,11 +1198,14 @@ struct JweCase {
 
 impl JweCase {
     fn run(&self) -> Vec<Finding> {
+        let token = jwe(&self.token);
         let ctx = JweLintContext {
+            // What the page's worker checks and hands to the review.
+            epk_problem: epk_review(&token),
             symmetric_key_len: self.key_len,
             plaintext: self.plaintext.as_deref(),
         };
-        lint_jwe_with(&jwe(&self.token), &ctx)
+        lint_jwe_with(&token, &ctx)
     }
 }
 
@@ -1313,7 +1316,9 @@ fn jwe_epk_findings_say_why() {
     assert_eq!(
         epk_kind(json!({"alg": "ECDH-ES+A256KW", "enc": "A128GCM", "epk": off})),
         Some(FindingKind::JweEpkInvalid {
-            problem: EpkProblem::NotOnCurve { crv: "P-256" }
+            problem: EpkProblem::NotOnCurve {
+                crv: "P-256".into()
+            }
         })
     );
     // Checked only where it is used: another `alg` ignores `epk`.
@@ -1378,7 +1383,7 @@ fn jwe_key_length_per_algorithm() {
     let key_findings = |alg: &str, enc: &str, len: usize| {
         let ctx = JweLintContext {
             symmetric_key_len: Some(len),
-            plaintext: None,
+            ..JweLintContext::default()
         };
         lint_jwe_with(&jwe(&jwe_token(json!({"alg": alg, "enc": enc}))), &ctx)
     };
@@ -1410,8 +1415,8 @@ fn jwe_nested_jwt_without_cty() {
     let jws = compact(r#"{"alg":"HS256"}"#, &sane_claims(), &[7; 32]);
     let plaintext_findings = |header: serde_json::Value, plaintext: &[u8]| {
         let ctx = JweLintContext {
-            symmetric_key_len: None,
             plaintext: Some(plaintext),
+            ..JweLintContext::default()
         };
         ids(&lint_jwe_with(&jwe(&jwe_token(header)), &ctx))
     };
@@ -1475,6 +1480,7 @@ fn jwe_review_agrees_with_decryption() {
     let ctx = JweLintContext {
         symmetric_key_len: Some(key.len()),
         plaintext: Some(&decrypted.plaintext),
+        ..JweLintContext::default()
     };
     assert_eq!(
         ids(&lint_jwe_with(&parsed, &ctx)),
@@ -1488,7 +1494,7 @@ fn jwe_review_agrees_with_decryption() {
     );
     let ctx = JweLintContext {
         symmetric_key_len: Some(16),
-        plaintext: None,
+        ..JweLintContext::default()
     };
     assert!(ids(&lint_jwe_with(&parsed, &ctx)).contains(&"jwe-key-length"));
 
@@ -1518,7 +1524,9 @@ fn jwe_review_agrees_with_decryption() {
     assert_eq!(
         find(&lint_jwe(&jwe(&off)), "jwe-epk-invalid").kind,
         FindingKind::JweEpkInvalid {
-            problem: EpkProblem::NotOnCurve { crv: "P-256" }
+            problem: EpkProblem::NotOnCurve {
+                crv: "P-256".into()
+            }
         }
     );
 
@@ -1551,6 +1559,7 @@ fn jwe_lint_context_debug_shows_no_plaintext() {
     let ctx = JweLintContext {
         symmetric_key_len: Some(32),
         plaintext: Some(b"top secret"),
+        ..JweLintContext::default()
     };
     let text = format!("{ctx:?}");
     assert!(!text.contains("116") && !text.contains("secret"), "{text}");
@@ -1584,8 +1593,13 @@ proptest! {
         if let Some(epk) = epk {
             header["epk"] = epk;
         }
-        let ctx = JweLintContext { symmetric_key_len: key_len, plaintext: plaintext.as_deref() };
-        let findings = lint_jwe_with(&jwe(&jwe_token(header)), &ctx);
+        let token = jwe(&jwe_token(header));
+        let ctx = JweLintContext {
+            epk_problem: epk_review(&token),
+            symmetric_key_len: key_len,
+            plaintext: plaintext.as_deref(),
+        };
+        let findings = lint_jwe_with(&token, &ctx);
         prop_assert!(findings.windows(2).all(|w| w[0].severity <= w[1].severity));
         for f in &findings {
             prop_assert!(FindingKind::IDS.contains(&f.id()));

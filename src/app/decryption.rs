@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
 use crate::jose::jwe::{self, DecryptionKey, JweCipher, KeyKind, KeyManagement};
+use crate::jose::lints::{EpkProblem, JweLintContext, epk_review};
 use crate::jose::token::{self, DecodedToken, JweCompact, Token};
 use crate::jose::{base64url, rng};
 
@@ -186,10 +187,44 @@ pub(crate) fn read_box(alg: Option<&str>, text: &str) -> Result<BoxKey, String> 
     }
 }
 
+/// Whether the Findings panel needs the worker's review of this JWE: an ECDH-ES `epk` to
+/// check, or a symmetric key in the box to measure.
+pub fn wants_review(jwe: &JweCompact, key: &str) -> bool {
+    let alg = jwe
+        .alg()
+        .and_then(|name| KeyManagement::from_name(name).ok());
+    matches!(alg, Some(KeyManagement::EcdhEs(_)))
+        || (symmetric_alg(jwe.alg()) && !key.trim().is_empty())
+}
+
+/// The worker's review of a JWE for the Findings panel: why its `epk` would be refused, and
+/// the length of the symmetric key in the box. Nothing for a token that is not a JWE.
+pub fn review_in_worker(token: &str, key: &str) -> (Option<EpkProblem>, Option<usize>) {
+    match token::parse(token.trim()) {
+        Ok(Token::Jwe(jwe)) => (epk_review(&jwe), symmetric_key_len(&jwe, key)),
+        _ => (None, None),
+    }
+}
+
+/// The page's side of the review: asks the worker; a failure leaves the panel without these
+/// findings (decryption reports the same problems as errors).
+pub async fn review(token: String, key: String) -> JweLintContext<'static> {
+    match remote::call_for_page(EngineOp::ReviewJwe { token, key }).await {
+        Ok(EngineAnswer::JweReview {
+            epk_problem,
+            key_len,
+        }) => JweLintContext {
+            epk_problem,
+            symmetric_key_len: key_len,
+            plaintext: None,
+        },
+        _ => JweLintContext::default(),
+    }
+}
+
 /// The length in bytes of the symmetric key in the box, when the token's `alg` takes one
 /// (`dir`, `A*KW`, `A*GCMKW`) and the box holds one (base64url bytes, or an `oct` JWK or JWKS):
-/// the review flags a length the algorithm does not fix. Only the length is read here, so the
-/// page parses no private key for it.
+/// the review flags a length the algorithm does not fix. Only the length is read.
 pub fn symmetric_key_len(jwe: &JweCompact, text: &str) -> Option<usize> {
     if text.trim().is_empty() {
         return None;
@@ -282,6 +317,49 @@ mod tests {
     /// the key is an oct JWK, or its bytes.
     const KW: &str = "eyJhbGciOiJBMTI4S1ciLCJraWQiOiI4MWIyMDk2NS04MzMyLTQzZDktYTQ2OC04MjE2MGFkOTFhYzgiLCJlbmMiOiJBMTI4R0NNIn0.CBI6oDw8MydIx1IBntf_lQcw2MmJKIQx.Qx0pmsDa8KnJc9Jo.AwliP-KmWgsZ37BvzCefNen6VTbRK3QMA4TkvRkH0tP1bTdhtFJgJxeVmJkLD61A1hnWGetdg11c9ADsnWgL56NyxwSYjU1ZEHcGkd3EkU0vjHi9gTlb90qSYFfeF0LwkcTtjbYKCsiNJQkcIp1yeM03OmuiYSoYJVSpf7ej6zaYcMv3WwdxDFl8REwOhNImk2Xld2JXq6BR53TSFkyT7PwVLuq-1GwtGHlQeg7gDT6xW0JqHDPn_H-puQsmthc9Zg0ojmJfqqFvETUxLAF-KjcBTS5dNy6egwkYtOt8EIHK-oEsKYtZRaa8Z7MOZ7UGxGIMvEmxrGCPeJa14slv2-gaqK0kEThkaSqdYw0FkQZF.ER7MWJZ1FBI_NKvn7Zb1Lw";
     const KW_KEY: &str = r#"{"kty":"oct","kid":"81b20965-8332-43d9-a468-82160ad91ac8","use":"enc","alg":"A128KW","k":"GZy6sIZ6wl9NJOKB-jnmVQ"}"#;
+
+    /// The worker's review for the Findings panel, through the same JSON the page sends: an
+    /// `epk` off its curve, and the length of a symmetric key (bytes or an `oct` JWK).
+    #[test]
+    fn the_worker_reviews_the_epk_and_the_key_length() {
+        let epk = r#"{"kty":"EC","crv":"P-256","x":"AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE","y":"AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI"}"#;
+        let header = format!(r#"{{"alg":"ECDH-ES","enc":"A128GCM","epk":{epk}}}"#);
+        let token = format!(
+            "{}..AAAAAAAAAAAAAAAA.AA.AAAAAAAAAAAAAAAAAAAAAA",
+            base64url::encode(header.as_bytes())
+        );
+        let call = crate::app::engine::remote::EngineCall {
+            id: 1,
+            call: EngineOp::ReviewJwe {
+                token,
+                key: String::new(),
+            },
+        };
+        let reply =
+            crate::jose::backend::run_ready(crate::app::engine::answer::reply_to(&call)).unwrap();
+        let reply: crate::app::engine::remote::EngineReply = serde_json::from_str(&reply).unwrap();
+        match reply.result {
+            Ok(EngineAnswer::JweReview {
+                epk_problem,
+                key_len,
+            }) => {
+                assert_eq!(
+                    epk_problem,
+                    Some(EpkProblem::NotOnCurve {
+                        crv: "P-256".into()
+                    })
+                );
+                assert_eq!(key_len, None);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            review_in_worker(KW, "AAAAAAAAAAAAAAAAAAAAAAAA"),
+            (None, Some(18))
+        );
+        assert_eq!(review_in_worker(KW, KW_KEY), (None, Some(16)));
+        assert_eq!(review_in_worker("not a token", KW_KEY), (None, None));
+    }
 
     #[test]
     fn the_box_takes_an_oct_jwk_or_its_bytes_and_a_wrong_key_fails() {

@@ -69,6 +69,13 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
                 engines: made.engines.summary(),
             })
         }
+        EngineOp::ReviewJwe { token, key } => {
+            let (epk_problem, key_len) = decryption::review_in_worker(token, key);
+            Ok(EngineAnswer::JweReview {
+                epk_problem,
+                key_len,
+            })
+        }
         EngineOp::Decrypt { token, key } => {
             let opened = decryption::decrypt_in_worker(&WebCrypto, token, key).await?;
             Ok(EngineAnswer::Decrypted {
@@ -104,7 +111,7 @@ pub async fn reply_to(call: &EngineCall) -> String {
 pub async fn handle_worker_message(text: &str) -> String {
     match serde_json::from_str::<EngineCall>(text) {
         Ok(call) => reply_to(&call).await,
-        Err(_) => crate::app::keygen::handle_request(text),
+        Err(_) => crate::app::keygen::handle_request(text).await,
     }
 }
 

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::jose::backend::{BackendError, CryptoBackend, Engine, GeneratedPair, verified};
 use crate::jose::keys::{KeyKind, PrivateKey, PublicKey};
+use crate::jose::lints::EpkProblem;
 use crate::jose::{Algorithm, JoseError, base64url};
 
 /// One operation for the worker's Rust engine.
@@ -57,6 +58,14 @@ pub enum EngineOp {
         /// The box's text: a public key, symmetric key bytes or a password.
         key: String,
     },
+    /// What the Findings panel needs checked in the worker about the JWE `token`: its `epk`,
+    /// and the length of the symmetric key in the `Decryption key` box's text.
+    ReviewJwe {
+        /// The compact JWE.
+        token: String,
+        /// The box's text (only its length is read, and only for a symmetric `alg`).
+        key: String,
+    },
     /// The JWE `token` decrypted with the `Decryption key` box's text
     /// ([`crate::app::decryption`]).
     Decrypt {
@@ -75,6 +84,7 @@ impl std::fmt::Debug for EngineOp {
             EngineOp::Sign { alg, .. } => write!(f, "Sign({alg}, key redacted)"),
             EngineOp::Generate { kind } => write!(f, "Generate({kind})"),
             EngineOp::Decrypt { .. } => write!(f, "Decrypt(key redacted)"),
+            EngineOp::ReviewJwe { .. } => write!(f, "ReviewJwe(key redacted)"),
             EngineOp::Encrypt { alg, enc, .. } => write!(f, "Encrypt({alg}, {enc}, key redacted)"),
         }
     }
@@ -110,6 +120,13 @@ pub enum EngineAnswer {
         /// Which engine did the primitives, in words.
         engines: String,
     },
+    /// What the worker found about a JWE for the Findings panel.
+    JweReview {
+        /// Why decryption would refuse the `epk`, if it would.
+        epk_problem: Option<EpkProblem>,
+        /// The length in bytes of the symmetric key in the box, if it holds one.
+        key_len: Option<usize>,
+    },
     /// A decrypted JWE: the plaintext (base64url) and the JWE findings.
     Decrypted {
         /// The plaintext, base64url.
@@ -130,6 +147,7 @@ impl std::fmt::Debug for EngineAnswer {
             EngineAnswer::Pair { .. } => write!(f, "Pair(private key redacted)"),
             EngineAnswer::Decrypted { .. } => write!(f, "Decrypted(plaintext redacted)"),
             EngineAnswer::Encrypted { .. } => write!(f, "Encrypted"),
+            EngineAnswer::JweReview { .. } => write!(f, "JweReview"),
         }
     }
 }

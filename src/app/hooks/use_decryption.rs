@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::decryption::{self, DecryptionStatus, key_needed, symmetric_key_len};
+use crate::app::decryption::{self, DecryptionStatus, key_needed};
 use crate::app::hooks::use_async::{Same, use_async};
 use crate::app::hooks::use_pasted_token::PastedToken;
 use crate::app::state::{Mode, PageState};
@@ -65,9 +65,9 @@ pub fn use_opened_token(pasted: PastedToken, decryption: Option<&DecryptionStatu
 }
 
 /// The findings panel's list: in Decode mode, a pasted JWE's own findings first (its header's
-/// `RSA1_5`, PBES2 count, `zip` and `epk`; a symmetric key in the `Decryption key` box of the
-/// wrong length; once decrypted, a nested JWT without `cty`), then the review of the token on
-/// screen (a decrypted nested JWT's).
+/// `RSA1_5`, PBES2 count and `zip`; from the worker, an unusable `epk` and a symmetric key in
+/// the `Decryption key` box of the wrong length; once decrypted, a nested JWT without `cty`),
+/// then the review of the token on screen (a decrypted nested JWT's).
 #[hook]
 pub fn use_jwe_findings(
     state: &PageState,
@@ -75,17 +75,21 @@ pub fn use_jwe_findings(
     decryption: Option<&DecryptionStatus>,
     reviewed: &Rc<Option<Vec<Finding>>>,
 ) -> Rc<Option<Vec<Finding>>> {
-    // Only the key's length is read, once per edit of the box or the token; the key text is
-    // copied into the deps only for a JWE, the one token it is for.
-    let is_jwe = matches!(&**pasted, Ok(Token::Jwe(_)));
-    let key_deps = is_jwe.then(|| (Same(pasted.clone()), state.decryption_key.clone()));
-    let key_len = use_memo(key_deps, |deps| match deps {
-        Some((pasted, key)) => match &*pasted.0 {
-            Ok(Token::Jwe(jwe)) => symmetric_key_len(jwe, key),
-            _ => None,
-        },
-        None => None,
+    // The worker is asked only when there is something to check (an ECDH-ES `epk`, or a
+    // symmetric key to measure); the key text goes to it only then.
+    let wanted = match &**pasted {
+        Ok(Token::Jwe(jwe)) => decryption::wants_review(jwe, &state.decryption_key),
+        _ => false,
+    };
+    let deps = wanted.then(|| (state.token.clone(), state.decryption_key.clone()));
+    let worker = use_async(deps, |deps| async move {
+        match deps {
+            Some((token, key)) => Some(decryption::review(token, key).await),
+            None => None,
+        }
     });
+    // The worker's answer, shared as it came (compared by identity: no recomputation per render).
+    let from_worker = worker.current.filter(|_| wanted).map(Same);
     let plaintext = match decryption {
         Some(DecryptionStatus::Decrypted(plaintext)) => Some(Same(plaintext.clone())),
         _ => None,
@@ -94,16 +98,17 @@ pub fn use_jwe_findings(
         state.mode,
         Same(pasted.clone()),
         Same(reviewed.clone()),
-        *key_len,
+        from_worker,
         plaintext,
     );
     use_memo(
         deps,
-        |(mode, pasted, reviewed, key_len, plaintext)| match &*pasted.0 {
+        |(mode, pasted, reviewed, from_worker, plaintext)| match &*pasted.0 {
             Ok(Token::Jwe(jwe)) if *mode == Mode::Decode => {
+                let worker = from_worker.as_ref().and_then(|w| (*w.0).clone());
                 let ctx = JweLintContext {
-                    symmetric_key_len: *key_len,
                     plaintext: plaintext.as_ref().map(|p| p.0.bytes.as_slice()),
+                    ..worker.unwrap_or_default()
                 };
                 let mut findings = lint_jwe_with(jwe, &ctx);
                 findings.extend((*reviewed.0).clone().unwrap_or_default());

@@ -1,15 +1,17 @@
-//! Key generation on the page's engine: WebCrypto generates RSA, EC and Ed25519 keys in the
-//! browser's own thread pool (10× faster than the Rust code in WebAssembly, and the page never
-//! blocks), for signing and for encryption alike (the key pair is the same; only its JWKs
-//! differ); secrets (HMAC, AES) come from the page's CSPRNG. Where WebCrypto is missing or
-//! refuses, and for X25519, the caller falls back to the Rust generator in the key generation
-//! worker.
+//! Key generation on WebCrypto: RSA, EC and Ed25519 keys in the browser's own thread pool (10×
+//! faster than the Rust code in WebAssembly, and the page never blocks); HMAC secrets from the
+//! page's CSPRNG. Encryption keys are made in the worker (with its WebCrypto where it has the
+//! key type, [`generate_in_worker`]), so their exports (the private JWK needs the private key
+//! parsed) are not in the page's first load. Where WebCrypto is missing or refuses, the caller
+//! falls back to the Rust generator in the worker.
 
 use super::{KeyMaterial, KeygenError};
 use crate::app::engine::WebCrypto;
-use crate::app::keygen;
+use crate::jose::JoseError;
 use crate::jose::backend::{BackendError, CryptoBackend};
-use crate::jose::keys::material::generate_secret_material;
+use crate::jose::keys::material::{
+    generate_material, generate_secret_material, material_from_der, signing_material_from_der,
+};
 use crate::jose::keys::{KeyOffer, KeySource};
 
 /// Why the page's engine made no key.
@@ -23,23 +25,31 @@ pub enum GenerateError {
     Keygen(#[from] KeygenError),
 }
 
-/// A new key of `offer` (a [`KeyOffer`], or a signing [`KeyKind`](crate::jose::keys::KeyKind)),
-/// with every export the generator shows.
+/// A new key of `offer` made in the page, with every export the generator shows: signing keys
+/// only ([`GenerateError::WebCrypto`] sends anything else to the worker).
 pub async fn generate(offer: impl Into<KeyOffer>) -> Result<KeyMaterial, GenerateError> {
-    let offer = offer.into();
-    let kind = match offer.source() {
-        KeySource::Secret(_) => {
-            return Ok(generate_secret_material(offer).map_err(KeygenError::from)?);
-        }
-        // WebCrypto's X25519 is missing from browsers the page supports, and the Rust one would
-        // add the curve arithmetic to the page's first load: the worker makes these.
-        KeySource::X25519 => {
-            let reason = "X25519 keys are made by the Rust generator";
+    let kind = match offer.into() {
+        KeyOffer::Sign(kind) => kind,
+        KeyOffer::Encrypt(_) => {
+            let reason = "encryption keys are made in the worker";
             return Err(BackendError::Unavailable(reason.into()).into());
         }
-        KeySource::Pair(kind) => kind,
     };
+    if kind.is_symmetric() {
+        return Ok(generate_secret_material(kind).map_err(KeygenError::from)?);
+    }
     let pair = WebCrypto.generate(kind).await?;
-    let material = keygen::material_from_der(offer, &pair.pkcs8_der, &pair.spki_der);
+    let material = signing_material_from_der(kind, &pair.pkcs8_der, &pair.spki_der);
     Ok(material.map_err(KeygenError::from)?)
+}
+
+/// A new key of `offer` made in the worker: on the worker's WebCrypto where it has the key type
+/// (RSA, EC, Ed25519), else on the Rust generator.
+pub async fn generate_in_worker(offer: KeyOffer) -> Result<KeyMaterial, JoseError> {
+    if let KeySource::Pair(kind) = offer.source()
+        && let Ok(pair) = WebCrypto.generate(kind).await
+    {
+        return material_from_der(offer, &pair.pkcs8_der, &pair.spki_der);
+    }
+    generate_material(offer)
 }

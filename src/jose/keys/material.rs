@@ -11,7 +11,7 @@ use super::export::labelled_jwk;
 use super::generate::random_secret;
 use super::offer::{EncryptionKind, KeyOffer, KeySource};
 use super::thumbprint::thumbprint_of;
-use super::{HmacSecret, PublicKey, jwks, parse_pkcs8_der, parse_spki_der};
+use super::{HmacSecret, KeyKind, PrivateKey, PublicKey, jwks, parse_pkcs8_der, parse_spki_der};
 use crate::jose::JoseError;
 use crate::jose::backend::{CryptoBackend, RustCrypto, complete};
 use crate::jose::jwe::X25519PrivateKey;
@@ -148,7 +148,8 @@ pub fn generate_x25519_material(offer: impl Into<KeyOffer>) -> Result<KeyMateria
 /// Every export of a new key pair (WebCrypto's or the Rust engine's), from its DER PKCS#8 and
 /// SPKI: the private key is only re-wrapped (PEM, and for RSA the PKCS#1 structure inside the
 /// PKCS#8), and the public key is parsed like any pasted one. An encryption key's private JWK
-/// needs the private key parsed, as the signing key box parses a pasted one.
+/// needs the private key parsed: that runs in the worker and the command line only (the page
+/// makes signing keys, with [`signing_material_from_der`]).
 pub fn material_from_der(
     offer: impl Into<KeyOffer>,
     pkcs8: &[u8],
@@ -161,6 +162,32 @@ pub fn material_from_der(
             offer.label()
         )));
     };
+    let private = match offer.encryption() {
+        Some(_) => Some(parse_pkcs8_der(pkcs8).map_err(export)?),
+        None => None,
+    };
+    pair_from_der(offer, kind, pkcs8, spki, private.as_ref())
+}
+
+/// A signing key pair's exports (the page's WebCrypto path): no private key is parsed, so no
+/// private-key arithmetic runs on the page.
+pub fn signing_material_from_der(
+    kind: KeyKind,
+    pkcs8: &[u8],
+    spki: &[u8],
+) -> Result<KeyMaterial, JoseError> {
+    pair_from_der(KeyOffer::Sign(kind), kind, pkcs8, spki, None)
+}
+
+/// The exports of the pair `pkcs8`/`spki` made for `offer` (of `kind`); with the private JWK
+/// when `private` (the parsed `pkcs8`) is given.
+fn pair_from_der(
+    offer: KeyOffer,
+    kind: KeyKind,
+    pkcs8: &[u8],
+    spki: &[u8],
+    private: Option<&PrivateKey>,
+) -> Result<KeyMaterial, JoseError> {
     let public = parse_spki_der(spki).map_err(export)?;
     if public.key_type() != kind.key_type() {
         return Err(JoseError::KeyGeneration(format!(
@@ -175,8 +202,13 @@ pub fn material_from_der(
     } else {
         None
     };
-    let private_members = match offer.encryption() {
-        Some(_) => Some(private_jwk_members(pkcs8, &public)?),
+    let private_members = match private {
+        Some(key) if key.public_key() != public => {
+            return Err(JoseError::KeyGeneration(
+                "the engine's private key is not the private half of its public key".into(),
+            ));
+        }
+        Some(key) => Some(key.jwk_members()),
         None => None,
     };
     pair_material(
@@ -189,17 +221,6 @@ pub fn material_from_der(
             private_members,
         },
     )
-}
-
-/// The private JWK members of the key in `pkcs8`, which must be the private half of `public`.
-fn private_jwk_members(pkcs8: &[u8], public: &PublicKey) -> Result<Map<String, Value>, JoseError> {
-    let key = parse_pkcs8_der(pkcs8).map_err(export)?;
-    if key.public_key() != *public {
-        return Err(JoseError::KeyGeneration(
-            "the engine's private key is not the private half of its public key".into(),
-        ));
-    }
-    Ok(key.jwk_members())
 }
 
 /// What a new key pair's exports are made from.

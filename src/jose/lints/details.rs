@@ -166,13 +166,14 @@ impl TimeClaim {
     }
 }
 
-/// What is wrong with an ECDH-ES JWE's `epk`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// What is wrong with an ECDH-ES JWE's `epk`. It crosses from the page's worker, which checks
+/// the point (the curve arithmetic stays out of the page's first load).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EpkProblem {
     /// The point is not on the curve its `crv` names (the invalid-curve attack).
     NotOnCurve {
         /// The curve, e.g. `"P-256"`.
-        crv: &'static str,
+        crv: String,
     },
     /// Anything else decryption refuses it for: missing, not a JWK, a key type or curve ECDH-ES
     /// does not use, malformed coordinates, or an X25519 key of small order.

@@ -20,8 +20,11 @@ use crate::jose::jwe::{
 use crate::jose::token::JweCompact;
 
 /// What the review of a JWE knows besides the token. `Debug` shows the plaintext's length only.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub struct JweLintContext<'a> {
+    /// Why decryption would refuse the ECDH-ES `epk` ([`epk_review`]), if it would. The page's
+    /// worker makes this check, so the curve arithmetic is not in the page's first load.
+    pub epk_problem: Option<EpkProblem>,
     /// The length in bytes of the symmetric key the token is to be decrypted with, if one is
     /// given (an `oct` JWK's secret or raw key bytes; a password or a private key is not one).
     pub symmetric_key_len: Option<usize>,
@@ -33,21 +36,31 @@ impl fmt::Debug for JweLintContext<'_> {
     // The plaintext may be secret.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("JweLintContext")
+            .field("epk_problem", &self.epk_problem)
             .field("symmetric_key_len", &self.symmetric_key_len)
             .field("plaintext_len", &self.plaintext.map(<[u8]>::len))
             .finish()
     }
 }
 
-/// The findings for `token`'s protected header, errors first.
+/// The findings for `token`'s protected header (with its `epk` checked), errors first.
 pub fn lint_jwe(token: &JweCompact) -> Vec<Finding> {
-    lint_jwe_with(token, &JweLintContext::default())
+    let ctx = JweLintContext {
+        epk_problem: epk_review(token),
+        ..JweLintContext::default()
+    };
+    lint_jwe_with(token, &ctx)
 }
 
-/// The findings for `token` with what `ctx` adds (the key's length, the plaintext), errors
-/// first; within a severity: header, key, plaintext.
+/// The findings for `token` with what `ctx` adds (the `epk` check, the key's length, the
+/// plaintext), errors first; within a severity: header, key, plaintext.
 pub fn lint_jwe_with(token: &JweCompact, ctx: &JweLintContext<'_>) -> Vec<Finding> {
     let mut kinds = header_kinds(token);
+    if let Some(problem) = &ctx.epk_problem {
+        kinds.push(FindingKind::JweEpkInvalid {
+            problem: problem.clone(),
+        });
+    }
     if let Some(len) = ctx.symmetric_key_len {
         kinds.extend(key_length(token, len));
     }
@@ -81,20 +94,25 @@ fn header_kinds(token: &JweCompact) -> Vec<FindingKind> {
             zip: preview(&zip, 40),
         });
     }
-    if let Ok(KeyManagement::EcdhEs(_)) = KeyManagement::from_name(alg)
-        && let Some(error) = epk_problem(&token.header)
-    {
-        kinds.push(FindingKind::JweEpkInvalid {
-            problem: epk_problem_of(error),
-        });
-    }
     kinds
+}
+
+/// Why decryption would refuse an ECDH-ES token's `epk` (off its curve, of small order,
+/// malformed or missing), checked as decryption checks it; `None` for other algorithms.
+pub fn epk_review(token: &JweCompact) -> Option<EpkProblem> {
+    let alg = KeyManagement::from_name(token.alg()?).ok()?;
+    if !matches!(alg, KeyManagement::EcdhEs(_)) {
+        return None;
+    }
+    epk_problem(&token.header).map(epk_problem_of)
 }
 
 /// The finding's account of why decryption refuses the `epk`.
 fn epk_problem_of(error: JweError) -> EpkProblem {
     match error {
-        JweError::EpkNotOnCurve(crv) => EpkProblem::NotOnCurve { crv },
+        JweError::EpkNotOnCurve(crv) => EpkProblem::NotOnCurve {
+            crv: crv.to_owned(),
+        },
         // Its reason alone: the error's own text repeats "the ephemeral public key".
         JweError::EpkInvalid(reason) => EpkProblem::Unusable {
             reason: preview(&reason, 120),

@@ -31,7 +31,7 @@ use std::fmt;
 
 pub use details::{CritProblem, EpkProblem, KeyHeader, KidIssue, TimeClaim};
 pub(crate) use header::analyse_crit;
-pub use jwe::{JweLintContext, lint_jwe, lint_jwe_with};
+pub use jwe::{JweLintContext, epk_review, lint_jwe, lint_jwe_with};
 pub use kinds::FindingKind;
 
 use super::algorithm::Algorithm;

@@ -55,6 +55,12 @@ fn gateway_with_openssl_keys_pkcs8_and_traditional() {
     for (private, app, kid) in [
         (&pkcs8, "my-app-123", "key-1"),
         (&traditional, "other-app", "key 2 with spaces"),
+        // A thumbprint (base64url) may start with "-": it is the value, not an option.
+        (
+            &pkcs8,
+            "my-app-123",
+            "-WfuZOYyVG5vMDixC4FasqbGnEJkV2c_ZGTuOEair-E",
+        ),
     ] {
         let public = dir.join(format!("{kid}.pub.pem"));
         openssl(&["rsa", "-in", p(private), "-pubout", "-out", p(&public)]);

@@ -13,6 +13,7 @@ use yew::prelude::*;
 
 use crate::app::encryption::EncryptionInputs;
 use crate::app::keygen::KeyMaterial;
+use crate::app::policy::PolicyForm;
 use crate::app::signing::{SignError, Signed, header_with_alg};
 use crate::app::state::{Action, Mode, PageState};
 use crate::jose::Algorithm;
@@ -45,6 +46,8 @@ pub struct Callbacks {
     pub decryption_key: Callback<String>,
     /// Encode mode's encryption inputs changed.
     pub encryption: Callback<EncryptionInputs>,
+    /// The Policy region's fields changed.
+    pub policy: Callback<PolicyForm>,
     /// A generated key goes where it signs.
     pub use_signing: Callback<Rc<KeyMaterial>>,
     /// A generated key goes where it verifies.
@@ -71,6 +74,9 @@ pub struct Shown {
     pub start: (String, String),
     /// The last token Encode mode signed.
     pub signed: Option<Result<Signed, SignError>>,
+    /// With Encrypt on, the JWE in the Encoded box, and the encryption key when it is a shared
+    /// secret (which decrypts it too).
+    pub encrypted: Option<(String, Option<String>)>,
 }
 
 /// The cell the callbacks read at call time.
@@ -168,6 +174,7 @@ impl Callbacks {
             private_key: send(d, Action::SetPrivateKey),
             decryption_key: send(d, Action::SetDecryptionKey),
             encryption: send(d, Action::SetEncryption),
+            policy: send(d, |form| Action::SetPolicy(Box::new(form))),
             use_signing: with_key(d, use_for_signing),
             use_verifying: with_key(d, use_for_verifying),
             use_encrypting: with_key(d, use_for_encrypting),
@@ -188,8 +195,9 @@ impl Callbacks {
 // Mode and editors. Encode mode starts from the header and payload as shown (pretty-printed, or
 // as encoded: `start`), so what the user sees is what gets signed.
 
-/// Decode or Encode chosen: Encode starts from the texts shown; Decode takes the token just
-/// signed (and its detached payload and public key) as the token to verify.
+/// Decode or Encode chosen: Encode starts from the texts shown; Decode takes the token in the
+/// Encoded box (the token just signed, with its detached payload and public key; or its JWE,
+/// with the encryption key when it is a shared secret) as the token to verify.
 fn switch_mode(mode: Mode, shown: &Shown) -> Action {
     match mode {
         Mode::Encode => Action::StartEncoding {
@@ -201,10 +209,12 @@ fn switch_mode(mode: Mode, shown: &Shown) -> Action {
                 Some(Ok(s)) => Some(s.clone()),
                 _ => None,
             };
+            let (jwe, decryption_key) = shown.encrypted.clone().unzip();
             Action::StartDecoding {
-                token: signed.as_ref().map(|s| s.token.clone()),
+                token: jwe.or_else(|| signed.as_ref().map(|s| s.token.clone())),
                 detached_payload: signed.as_ref().and_then(|s| s.detached_payload.clone()),
                 public_key: signed.and_then(|s| s.public_key_pem),
+                decryption_key: decryption_key.flatten(),
             }
         }
     }

@@ -22,6 +22,17 @@ pub struct EncryptionInputs {
     pub key: String,
 }
 
+impl EncryptionInputs {
+    /// The key text when it is a shared secret (a symmetric key or a password), which decrypts
+    /// as it encrypts; `None` for a recipient's public key.
+    pub fn shared_secret(&self) -> Option<String> {
+        let alg = KeyManagement::from_name(&self.alg).ok()?;
+        let kind = alg.key_need(None, false).kind;
+        let shared = matches!(kind, jwe::KeyKind::Symmetric | jwe::KeyKind::Password);
+        (shared && !self.key.trim().is_empty()).then(|| self.key.clone())
+    }
+}
+
 impl Default for EncryptionInputs {
     /// Off; RSA-OAEP-256 with A256GCM when turned on (what most issuers use).
     fn default() -> Self {

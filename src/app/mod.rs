@@ -13,6 +13,7 @@ pub mod example;
 pub mod hooks;
 pub mod js_error;
 pub mod keygen;
+pub mod policy;
 pub mod review;
 pub mod signing;
 pub mod state;

@@ -10,6 +10,7 @@ use yew::Reducible;
 
 use crate::app::encryption::EncryptionInputs;
 use crate::app::example;
+use crate::app::policy::PolicyForm;
 use crate::jose::keys::SecretEncoding;
 
 /// Whether the page verifies a pasted token or builds a new one.
@@ -48,6 +49,8 @@ pub struct PageState {
     pub decryption_key: String,
     /// Encode mode's encryption: on or off, `alg`, `enc` and the recipient's key.
     pub encryption: EncryptionInputs,
+    /// The Policy region's fields.
+    pub policy: PolicyForm,
     /// Decode mode shows the header and payload exactly as encoded (member order, spacing and
     /// escapes as in the token) instead of pretty-printed.
     pub as_encoded: bool,
@@ -87,6 +90,7 @@ impl Default for PageState {
             detached_payload: String::new(),
             decryption_key: String::new(),
             encryption: EncryptionInputs::default(),
+            policy: PolicyForm::default(),
             as_encoded: false,
             auto_public_key: Some(example::PUBLIC_KEY.to_owned()),
         }
@@ -114,7 +118,11 @@ pub enum Action {
         public_key: Option<String>,
         /// The payload of a detached token Encode mode signed (`"b64": false`).
         detached_payload: Option<String>,
+        /// The shared secret Encode mode encrypted with (the token is its JWE).
+        decryption_key: Option<String>,
     },
+    /// The Policy region's fields changed (or a preset filled them).
+    SetPolicy(Box<PolicyForm>),
     /// The detached payload changed.
     SetDetachedPayload(String),
     /// The `As encoded` toggle was pressed.
@@ -166,9 +174,16 @@ impl Reducible for PageState {
                 token,
                 public_key,
                 detached_payload,
+                decryption_key,
             } => {
                 if let Some(token) = token {
                     next.token = token;
+                }
+                // The secret the JWE was made with decrypts it; a key already there stays.
+                if let Some(key) = decryption_key
+                    && next.decryption_key.trim().is_empty()
+                {
+                    next.decryption_key = key;
                 }
                 // Never replace a key the user pasted: only an empty box, or one that still
                 // holds what the page put there, follows the signing key.
@@ -186,6 +201,7 @@ impl Reducible for PageState {
                 next.mode = Mode::Decode;
             }
             Action::SetDetachedPayload(payload) => next.detached_payload = payload,
+            Action::SetPolicy(form) => next.policy = *form,
             Action::ToggleAsEncoded => next.as_encoded = !next.as_encoded,
             Action::SetHeader(text) => next.header_text = text,
             Action::SetPayload(text) => next.payload_text = text,
@@ -248,6 +264,7 @@ mod tests {
                 token: Some("x.y.z".into()),
                 public_key: None,
                 detached_payload: None,
+                decryption_key: None,
             },
         );
         assert_eq!(state.mode, Mode::Decode);
@@ -269,8 +286,36 @@ mod tests {
                 token: Some("x.y.z".into()),
                 public_key: Some(pem.into()),
                 detached_payload: None,
+                decryption_key: None,
             },
         )
+    }
+
+    /// Encode mode's JWE goes to Decode mode with the shared secret it was made with, unless the
+    /// Decryption key box already holds a key.
+    #[test]
+    fn switching_to_decode_brings_the_jwe_secret_into_an_empty_decryption_box() {
+        let decode = |state: PageState| {
+            reduce(
+                state,
+                Action::StartDecoding {
+                    token: Some("a.b.c.d.e".into()),
+                    public_key: None,
+                    detached_payload: None,
+                    decryption_key: Some("secret".into()),
+                },
+            )
+        };
+        let state = decode(PageState::default());
+        assert_eq!(
+            (state.token.as_str(), state.decryption_key.as_str()),
+            ("a.b.c.d.e", "secret")
+        );
+        let mine = reduce(
+            PageState::default(),
+            Action::SetDecryptionKey("mine".into()),
+        );
+        assert_eq!(decode(mine).decryption_key, "mine");
     }
 
     /// A key the user pasted survives switching Encode to Decode, even when the signing key's

@@ -29,9 +29,11 @@ pub enum Command {
         after_help = "Examples:\n  jwt-debugger decode eyJhbGciOi...\n  pbpaste | jwt-debugger decode --json"
     )]
     Decode(DecodeArgs),
-    /// Verify a token's signature; exit 0 verified, 1 invalid or not verified, 2 unreadable.
+    /// Verify a token's signature, and with a policy (--policy, --iss, --aud…) whether a server
+    /// would accept it; exit 0 verified (accepted), 1 invalid, not verified or a rule failed
+    /// (each failed rule on stderr), 2 unreadable.
     #[command(
-        after_help = "Examples:\n  jwt-debugger verify \"$TOKEN\" --key public.pem\n  jwt-debugger verify --key jwks.json --alg RS256 < token.txt\n  JWT_SECRET=s3cret jwt-debugger verify \"$TOKEN\""
+        after_help = "Examples:\n  jwt-debugger verify \"$TOKEN\" --key public.pem\n  jwt-debugger verify --key jwks.json --alg RS256 < token.txt\n  JWT_SECRET=s3cret jwt-debugger verify \"$TOKEN\"\n  jwt-debugger verify \"$TOKEN\" --key public.pem --alg RS256 --iss app --aud app --sub app --at 2026-12-02T10:00:00Z\n  jwt-debugger verify \"$TOKEN\" --key jwks.json --policy policy.json --leeway 30"
     )]
     Verify(VerifyArgs),
     /// Sign a token and print it.
@@ -125,12 +127,60 @@ pub struct VerifyArgs {
     /// The secret, for HS* tokens.
     #[command(flatten)]
     pub secret: SecretArgs,
-    /// Accept only these algorithms (repeatable); default: any that fits the key.
+    /// Accept only these algorithms (repeatable); default: any that fits the key. With a
+    /// policy, the policy's allowed algorithms (added to the file's).
     #[arg(long = "alg", value_name = "ALG")]
     pub algs: Vec<String>,
-    /// Print one JSON object instead of text.
+    /// What a server checks besides the signature.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// Print one JSON object instead of text (with a policy, its report under "policy").
     #[arg(long)]
     pub json: bool,
+}
+
+/// `verify`'s policy flags (issue 17). Any of them makes `verify` judge the token as a server
+/// would: every rule listed, exit 1 when one fails. They override (single values) or extend
+/// (lists) the `--policy` file.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    /// A policy file: the JSON the page's `Copy policy` gives.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Start from a preset: amplify (needs --app-id), oidc (--iss, --aud), rfc9068 (--iss,
+    /// --aud) or dpop; the other flags then override or extend it.
+    #[arg(long, value_name = "ID", conflicts_with = "policy")]
+    pub preset: Option<String>,
+    /// The Axway Amplify Central Application ID, for `--preset amplify`.
+    #[arg(long, value_name = "ID", requires = "preset")]
+    pub app_id: Option<String>,
+    /// The expected issuer (`iss`).
+    #[arg(long)]
+    pub iss: Option<String>,
+    /// An expected audience (repeatable): `aud` must hold one of them.
+    #[arg(long = "aud", value_name = "AUD")]
+    pub aud: Vec<String>,
+    /// The expected subject (`sub`).
+    #[arg(long)]
+    pub sub: Option<String>,
+    /// The expected header `typ` (case-insensitive, `application/` optional).
+    #[arg(long)]
+    pub typ: Option<String>,
+    /// A claim that must be present (repeatable).
+    #[arg(long = "require", value_name = "CLAIM")]
+    pub require: Vec<String>,
+    /// The header must have a `kid` (the key's, when the key file gives kids).
+    #[arg(long)]
+    pub require_kid: bool,
+    /// Clock skew allowed on `exp`, `nbf` and `iat`, in seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub leeway: Option<u64>,
+    /// The longest lifetime `exp - iat` accepted, in seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub max_lifetime: Option<u64>,
+    /// The moment to judge at: Unix seconds or RFC 3339 (2026-12-02T10:00:00Z); default now.
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
 }
 
 /// `sign`.
@@ -145,8 +195,8 @@ pub struct SignArgs {
     /// The secret, for HS*.
     #[command(flatten)]
     pub secret: SecretArgs,
-    /// The header's `kid`.
-    #[arg(long)]
+    /// The header's `kid` (an RFC 7638 thumbprint may start with `-`).
+    #[arg(long, allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// Header members to start from, as a JSON object (`alg` is set from --alg).
     #[arg(long)]
@@ -212,8 +262,8 @@ pub struct GatewayArgs {
     /// The gateway's Application ID: `iss`, `sub` and `aud`.
     #[arg(long)]
     pub app_id: String,
-    /// The gateway's Key ID: the header's `kid`.
-    #[arg(long)]
+    /// The gateway's Key ID: the header's `kid` (a thumbprint may start with `-`).
+    #[arg(long, allow_hyphen_values = true)]
     pub key_id: String,
     /// The RSA private key whose public half the gateway holds.
     #[arg(long)]

@@ -119,8 +119,9 @@ pub struct EncryptArgs {
     /// The encryption key.
     #[command(flatten)]
     pub key: JweKeyArgs,
-    /// The header's `kid` (also picks the JWKS entry); default: the key JWK's own `kid`.
-    #[arg(long)]
+    /// The header's `kid` (also picks the JWKS entry); default: the key JWK's own `kid`. A
+    /// thumbprint may start with `-`.
+    #[arg(long, allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// The header's `cty` (`JWT` when the plaintext is a signed JWT).
     #[arg(long)]

@@ -1,7 +1,8 @@
 //! `jwt-debugger` on the command line: the page's twin for scripts, CI and offline API tests.
 //! A second front end over the same core (`jwt_debugger::jose`): the same decoding, findings,
 //! verdicts, signing and JWE, on the Rust engine. Errors are one line on stderr; `verify` exits 0
-//! (verified), 1 (invalid or not verified) or 2 (usage error or unreadable input), and `decrypt`
+//! (verified, and accepted by the policy if one is given), 1 (invalid or not verified, or each
+//! failed policy rule on its own line) or 2 (usage error or unreadable input), and `decrypt`
 //! 0 (decrypted), 1 (wrong key, modified token, or a nested JWT that does not verify) or 2.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -24,6 +25,8 @@ mod jwe_args;
 mod jwe_keys;
 #[cfg(not(target_arch = "wasm32"))]
 mod keygen;
+#[cfg(not(target_arch = "wasm32"))]
+mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 mod sign;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,9 +1,11 @@
 //! `verify`: the page's verdict (the core's [`signature_status`]) on the Rust engine, with the
-//! exit status scripts test: 0 verified, 1 invalid or not verified, 2 unreadable input.
+//! exit status scripts test: 0 verified, 1 invalid or not verified, 2 unreadable input. With a
+//! policy, the core's [`evaluate`] on top: 0 accepted, 1 a rule failed (each on stderr).
 
 use jwt_debugger::jose::backend::{RustCrypto, run_ready};
 use jwt_debugger::jose::keys::{self, KeyCandidate, SecretEncoding};
 use jwt_debugger::jose::pipeline::Strictness;
+use jwt_debugger::jose::policy::{PolicyReport, RuleOutcome, SignatureFacts, evaluate, proof_key};
 use jwt_debugger::jose::token::{self, DecodedToken};
 use jwt_debugger::jose::verdict::{KeyInputs, SignatureStatus, signature_status};
 use jwt_debugger::jose::{Algorithm, JoseError};
@@ -62,8 +64,10 @@ pub fn judge(
         .unwrap_or_else(|| SignatureStatus::NotVerified("the Rust engine waited".into()))
 }
 
-/// Runs `verify`.
+/// Runs `verify`: the signature alone, or with a policy ([`crate::policy::from_args`]) every
+/// rule a server would check.
 pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
+    let policy = crate::policy::from_args(&args.policy, &args.algs)?;
     let decoded = match token::decode(&input::token(args.token.as_deref())?) {
         Err(e) if e != JoseError::EncryptedJwe => return Err(e.into()),
         decoded => decoded,
@@ -73,51 +77,104 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         .iter()
         .map(|name| name.parse::<Algorithm>())
         .collect::<Result<Vec<_>, _>>()?;
-    let public_keys: Result<Vec<KeyCandidate>, JoseError> = match &args.key {
-        Some(path) => Ok(key_file(path)?),
-        None => Ok(Vec::new()),
-    };
     let given_secret = input::secret(&args.secret)?;
-    if args.key.is_none() && given_secret.is_none() {
+    let dpop = policy.as_ref().is_some_and(|(p, _)| p.dpop.is_some());
+    let public_keys: Result<Vec<KeyCandidate>, JoseError> = match (&args.key, &decoded) {
+        (Some(path), _) => Ok(key_file(path)?),
+        // A DPoP proof carries its own key; the server verifies it with that.
+        (None, Ok(proof)) if dpop && given_secret.is_none() => proof_key(proof)
+            .map(|key| vec![key])
+            .map_err(|e| JoseError::InvalidJwk(e.to_string())),
+        (None, _) => Ok(Vec::new()),
+    };
+    let key_given = args.key.is_some() || (dpop && given_secret.is_none());
+    if !key_given && given_secret.is_none() {
         return Err(Failure::Input(
             "give the key to verify with: --key FILE, or a secret with --secret-file FILE, JWT_SECRET or --secret TEXT".into(),
         ));
     }
     let (secret, encoding) = given_secret.unwrap_or((String::new(), SecretEncoding::Utf8));
+    // With a policy, its `alg` rule judges the algorithm: the signature rule says only whether
+    // the signature checks out, so each failed rule says one thing.
+    let pinned: &[Algorithm] = if policy.is_some() { &[] } else { &allowed };
     let status = judge(
         &decoded,
         &public_keys,
-        args.key.is_none(),
+        !key_given,
         (secret.as_str(), encoding),
-        &allowed,
+        pinned,
     );
+    let report = match (&policy, &decoded) {
+        (Some((policy, at)), Ok(token)) => {
+            let keys = public_keys.as_deref().unwrap_or_default();
+            let facts = SignatureFacts::from_status(&status, token, keys);
+            Some(evaluate(policy, token, &facts, *at))
+        }
+        _ => None,
+    };
     if args.json {
-        let (name, detail) = match &status {
-            SignatureStatus::Verified(d) => ("verified", d.clone()),
-            SignatureStatus::Invalid(d) => ("invalid", d.clone()),
-            SignatureStatus::NotVerified(d) => ("not_verified", d.clone()),
-            SignatureStatus::Checking => ("not_verified", status.text()),
-        };
-        let alg = decoded
-            .as_ref()
-            .ok()
-            .and_then(|t| t.alg.as_ref().ok())
-            .map(|a| a.as_str());
-        let key = public_keys
-            .as_ref()
-            .ok()
-            .and_then(|k| k.first())
-            .map(|k| k.key.describe())
-            .or_else(|| (!secret.is_empty()).then(|| format!("secret ({})", encoding.label())));
-        input::print_json(&json!({"status": name, "detail": detail, "alg": alg, "key": key}));
+        let mut out = status_json(&status, &decoded, &public_keys, (&secret, encoding));
+        if let Some(report) = &report {
+            out["policy"] = serde_json::to_value(report).unwrap_or_default();
+        }
+        input::print_json(&out);
     }
-    match status {
-        SignatureStatus::Verified(_) => {
-            if !args.json {
-                println!("{}", status.text());
+    conclude(status, report, args.json)
+}
+
+/// `--json`'s object: the signature status, its detail, the token's `alg` and the key.
+fn status_json(
+    status: &SignatureStatus,
+    decoded: &Result<DecodedToken, JoseError>,
+    public_keys: &Result<Vec<KeyCandidate>, JoseError>,
+    (secret, encoding): (&str, SecretEncoding),
+) -> serde_json::Value {
+    let (name, detail) = match status {
+        SignatureStatus::Verified(d) => ("verified", d.clone()),
+        SignatureStatus::Invalid(d) => ("invalid", d.clone()),
+        SignatureStatus::NotVerified(d) => ("not_verified", d.clone()),
+        SignatureStatus::Checking => ("not_verified", status.text()),
+    };
+    let alg = decoded
+        .as_ref()
+        .ok()
+        .and_then(|t| t.alg.as_ref().ok())
+        .map(|a| a.as_str());
+    let key = public_keys
+        .as_ref()
+        .ok()
+        .and_then(|k| k.first())
+        .map(|k| k.key.describe())
+        .or_else(|| (!secret.is_empty()).then(|| format!("secret ({})", encoding.label())));
+    json!({"status": name, "detail": detail, "alg": alg, "key": key})
+}
+
+/// The exit: without a policy, the signature's verdict as always; with one, accepted (every
+/// rule listed on stdout) or rejected (each failed rule on stderr).
+fn conclude(
+    status: SignatureStatus,
+    report: Option<PolicyReport>,
+    json: bool,
+) -> Result<(), Failure> {
+    match (report, status) {
+        (Some(report), _) if report.accepted => {
+            if !json {
+                println!("{}", report.summary());
+                for rule in &report.rules {
+                    println!("  {}", rule.line());
+                }
             }
             Ok(())
         }
-        other => Err(Failure::NotVerified(other.text())),
+        (Some(report), _) => Err(Failure::Rejected(
+            report.failed().map(RuleOutcome::line).collect(),
+        )),
+        (None, SignatureStatus::Verified(detail)) => {
+            if !json {
+                println!("{}", SignatureStatus::Verified(detail).text());
+            }
+            Ok(())
+        }
+        (None, other) => Err(Failure::NotVerified(other.text())),
     }
 }

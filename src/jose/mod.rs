@@ -19,6 +19,7 @@ pub mod key_type;
 pub mod keys;
 pub mod lints;
 pub mod pipeline;
+pub mod policy;
 pub mod rng;
 pub mod sign;
 pub mod token;

@@ -160,3 +160,42 @@ test('Encode mode encrypts the signed token (nested, cty JWT), and jose decrypts
   assert.equal((await u.token.inputValue()).split('.').length, 3, 'off again: the signed token');
   assert.deepEqual(errors, []);
 });
+
+test('Decode mode takes Encode mode\'s JWE, and its shared secret decrypts it', async () => {
+  const u = ui(page);
+  // An empty Decryption key box first (the earlier tests left keys in it).
+  await u.decode.click();
+  const secret = new Uint8Array(32).fill(9);
+  await u.token.fill(await new jose.CompactEncrypt(new TextEncoder().encode('x')).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(secret));
+  await decryptionKey().fill('');
+  // And an empty verification key box, which Decode mode then fills with the signing key's
+  // public half.
+  await u.publicKey.fill('');
+  await u.token.fill(await new jose.SignJWT({ sub: 'round trip' }).setProtectedHeader({ alg: 'HS256' }).sign(new Uint8Array(32)));
+  await u.encode.click();
+  await u.algorithm.selectOption('RS256');
+  await page.getByRole('switch', { name: 'Encrypt' }).check();
+  await page.getByRole('combobox', { name: 'Key management algorithm' }).selectOption('PBES2-HS256+A128KW');
+  await page.getByRole('combobox', { name: 'Content encryption' }).selectOption('A256GCM');
+  await page.getByRole('textbox', { name: 'Encryption key', exact: true }).fill('round trip passphrase');
+  await page.waitForFunction(
+    () => {
+      const parts = document.querySelector('textarea[aria-label="Encoded token"]').value.split('.');
+      if (parts.length !== 5) return false;
+      const header = JSON.parse(atob(parts[0].replace(/-/g, '+').replace(/_/g, '/')));
+      return header.alg === 'PBES2-HS256+A128KW' && header.enc === 'A256GCM';
+    },
+    null,
+    { timeout: 15000 },
+  );
+  const jwe = await u.token.inputValue();
+  await u.decode.click();
+  // The Encoded box keeps the JWE (not the signed token inside it), and the passphrase that
+  // made it is in the Decryption key box.
+  assert.equal(await u.token.inputValue(), jwe);
+  assert.equal(await decryptionKey().inputValue(), 'round trip passphrase');
+  assert.match(await expectDecryption(/^Decrypted/), /signed JWT/);
+  assert.match(await u.payload.inputValue(), /"sub": "round trip"/);
+  await expectStatus(page, /^Signature verified/);
+  assert.deepEqual(errors, []);
+});

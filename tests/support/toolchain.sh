@@ -176,10 +176,33 @@ in_firefox() {
   GECKODRIVER="$GECKODRIVER_BIN" WASM_BINDGEN_TEST_WEBDRIVER_JSON="$FIREFOX_WEBDRIVER_JSON" "$@"
 }
 
-# The command-line tools the tests compare against: openssl, and jq for the shell-script token.
+# The command-line tools the tests compare against: openssl, jq for the shell-script token, and
+# PyJWT for the policy table.
 ensure_test_tools() {
   command -v openssl >/dev/null 2>&1 || apt_install openssl
   command -v jq >/dev/null 2>&1 || apt_install jq
+  ensure_pyjwt
+}
+
+# PyJWT, one of the two libraries tests/policy_table.rs runs the exported policy code with (the
+# other is jose, from tests/package-lock.json): pinned, from PyPI, into $CACHE/python, never
+# into the system's Python. The test finds it there through PYTHONPATH (or $JWT_PYJWT_PATH).
+# Its RSA and EC algorithms need `cryptography`: the system's when Python has it, else from
+# PyPI into the same directory.
+PYJWT_VERSION=2.10.1
+ensure_pyjwt() {
+  local dir="$CACHE/python"
+  command -v python3 >/dev/null 2>&1 || apt_install python3
+  [ -d "$dir/PyJWT-$PYJWT_VERSION.dist-info" ] && return 0
+  python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+  local packages=("pyjwt==$PYJWT_VERSION")
+  python3 -c 'import cryptography' >/dev/null 2>&1 || packages+=(cryptography)
+  log "installing ${packages[*]} into $dir (pip, once)"
+  # --target installs beside the system's packages, so no virtual environment is needed (and
+  # pip's externally-managed guard does not apply); --upgrade replaces another PyJWT version.
+  PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check \
+    --upgrade --target "$dir" \
+    "${packages[@]}" >&2 || die "pip install ${packages[*]} failed"
 }
 
 # Installs what building needs; sets ROUTE and TOOL_PATH for wasm_run. (The test runner also

@@ -15,6 +15,7 @@ use super::gateway_preset::GatewayPreset;
 use super::json_pane::JsonPane;
 use super::key_generator::KeyGenerator;
 use super::page_footer::PageFooter;
+use super::policy_pane::PolicyPane;
 use super::top_bar::TopBar;
 use super::verify_pane::VerifyPane;
 use crate::app::callbacks::{Shown, use_callbacks};
@@ -22,7 +23,7 @@ use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_page_view::use_page_view;
 use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
-use crate::app::state::{Action, Mode, PageState};
+use crate::app::state::{Mode, PageState};
 
 /// The root component; owns the page state.
 #[function_component(App)]
@@ -30,11 +31,7 @@ pub fn app() -> Html {
     let state = use_reducer(PageState::default);
     let now = use_now();
     use_service_worker();
-    let dispatch = state.dispatcher();
-    use_share_link_loader(Callback::from({
-        let dispatch = dispatch.clone();
-        move |token| dispatch.dispatch(Action::SetToken(token))
-    }));
+    use_share_link_loader(state.dispatcher(), state.policy.clone());
     let view = use_page_view(&state, now);
     let callbacks = use_callbacks(
         state.dispatcher(),
@@ -42,6 +39,10 @@ pub fn app() -> Html {
             mode: state.mode,
             start: (view.header_text.clone(), view.payload_text.clone()),
             signed: view.signed_now,
+            encrypted: match &view.encrypted {
+                Some(Ok(jwe)) => Some((jwe.clone(), state.encryption.shared_secret())),
+                _ => None,
+            },
         },
     );
     html! {
@@ -58,6 +59,7 @@ pub fn app() -> Html {
                     status={view.status}
                     time_note={view.time_note}
                     findings={view.findings}
+                    policy={state.policy.share_json().map(AttrValue::from)}
                 />
                 <section class="pane pane-decoded" aria-label="Decoded">
                     if state.mode == Mode::Decode {
@@ -95,6 +97,9 @@ pub fn app() -> Html {
                 <KeyGenerator onusesigning={callbacks.use_signing} onuseverifying={callbacks.use_verifying} ongenerated={callbacks.generated}
                     onuseencryption={callbacks.use_encrypting} onusedecryption={callbacks.use_decrypting} />
                 <GatewayPreset default_kid={view.default_kid} {now} token={view.compact} onapply={callbacks.preset} />
+            </div>
+            <div class="workspace tools">
+                <PolicyPane form={state.policy.clone()} view={view.policy} onchange={callbacks.policy} />
             </div>
             <PageFooter />
         </>

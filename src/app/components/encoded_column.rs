@@ -33,6 +33,9 @@ pub struct EncodedColumnProps {
     pub time_note: Option<String>,
     /// The findings for the token on screen (`None` without one).
     pub findings: Rc<Option<Vec<Finding>>>,
+    /// The policy's JSON the share link carries too, when the Policy region holds one.
+    #[prop_or_default]
+    pub policy: Option<AttrValue>,
 }
 
 /// The Encoded section and the findings panel.
@@ -44,12 +47,12 @@ pub fn encoded_column(props: &EncodedColumnProps) -> Html {
             <section class="pane pane-encoded" aria-labelledby="encoded-heading">
                 // The verdict is not a child of the pane: children compare unequal whenever the
                 // verdict changes, and the pane (its coloured token) would render again with it.
-                <EncodedPane token={p.token.clone()} oninput={p.ontoken.clone()} notes={p.notes.clone()} error={p.error.clone()} />
+                <EncodedPane token={p.token.clone()} oninput={p.ontoken.clone()} notes={p.notes.clone()} error={p.error.clone()} policy={p.policy.clone()} />
                 if let Some(text) = &p.detached_payload {
                     <DetachedPayload text={text.clone()} oninput={p.ondetached.clone()} />
                 }
                 <Verdict status={p.status.clone()} time_note={p.time_note.clone()} />
-                <p class="hint">{ "A share link holds only the token, in the part of the URL that browsers never send to a server; never a key or secret." }</p>
+                <p class="hint">{ "A share link holds only the token (and the policy, when the Policy region has one), in the part of the URL that browsers never send to a server; never a key or secret." }</p>
             </section>
             <FindingsPanel has_token={p.findings.is_some()} findings={(*p.findings).clone().unwrap_or_default()} />
         </div>

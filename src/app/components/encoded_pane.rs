@@ -17,6 +17,9 @@ pub struct EncodedPaneProps {
     pub notes: Vec<String>,
     /// Why the token cannot be decoded, if it cannot.
     pub error: Option<String>,
+    /// The policy's JSON the share link carries too, when the Policy region holds one.
+    #[prop_or_default]
+    pub policy: Option<AttrValue>,
 }
 
 /// The CSS class of each dot-separated part: a JWS's header, payload and signature, or a JWE's
@@ -81,7 +84,7 @@ pub fn encoded_pane(props: &EncodedPaneProps) -> Html {
     let backdrop = use_node_ref();
     let oninput = props.oninput.reform(text_of);
     let onscroll = follow_scroll(&backdrop);
-    let share = share_url(&props.token).unwrap_or_default();
+    let share = share_url(&props.token, props.policy.as_deref()).unwrap_or_default();
     html! {
         <>
             <div class="pane-heading">

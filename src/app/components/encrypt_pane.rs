@@ -1,9 +1,10 @@
 //! Encode mode's Encrypt section: the `Encrypt` switch, `Key management algorithm`,
 //! `Content encryption` and `Encryption key`, and a `role="status"` named `Encryption status`.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::field::select;
 use super::overlay::text_of;
 use crate::app::encryption::{EncryptionInputs, offered_algs, offered_encs};
 
@@ -18,23 +19,9 @@ pub struct EncryptPaneProps {
     pub onchange: Callback<EncryptionInputs>,
 }
 
-/// A select over `options` named `label`, `selected` chosen; emits the new value.
-fn select(
-    label: &'static str,
-    options: Vec<&'static str>,
-    selected: &str,
-    onchange: Callback<String>,
-) -> Html {
-    let onchange =
-        onchange.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
-    html! {
-        <label class="field">
-            <span>{ label }</span>
-            <select aria-label={label} {onchange}>
-                { for options.into_iter().map(|o| html! { <option value={o} selected={o == selected}>{ o }</option> }) }
-            </select>
-        </label>
-    }
+/// Options whose text is their value.
+fn pairs(names: Vec<&'static str>) -> Vec<(&'static str, &'static str)> {
+    names.into_iter().map(|n| (n, n)).collect()
 }
 
 /// The switch, and the algorithm, encryption and key inputs once it is on.
@@ -76,8 +63,8 @@ pub fn encrypt_pane(props: &EncryptPaneProps) -> Html {
                 { " Encrypt" }
             </label>
             if i.on {
-                { select("Key management algorithm", offered_algs(), &i.alg, with(|n, v| n.alg = v)) }
-                { select("Content encryption", offered_encs(), &i.enc, with(|n, v| n.enc = v)) }
+                { select("Key management algorithm", pairs(offered_algs()), &i.alg, with(|n, v| n.alg = v)) }
+                { select("Content encryption", pairs(offered_encs()), &i.enc, with(|n, v| n.enc = v)) }
                 <label for="encryption-key">{ "Encryption key" }</label>
                 <textarea
                     id="encryption-key"

@@ -69,6 +69,10 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
                 engines: made.engines.summary(),
             })
         }
+        EngineOp::JudgePolicy(question) => {
+            let answer = crate::app::policy::judge_in_worker(question)?;
+            Ok(EngineAnswer::Policy(Box::new(answer)))
+        }
         EngineOp::ReviewJwe { token, key } => {
             let (epk_problem, key_len) = decryption::review_in_worker(token, key);
             Ok(EngineAnswer::JweReview {

@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::policy::{PolicyAnswer, PolicyQuestion};
 use crate::jose::backend::{BackendError, CryptoBackend, Engine, GeneratedPair, verified};
 use crate::jose::keys::{KeyKind, PrivateKey, PublicKey};
 use crate::jose::lints::EpkProblem;
@@ -66,6 +67,8 @@ pub enum EngineOp {
         /// The box's text (only its length is read, and only for a symmetric `alg`).
         key: String,
     },
+    /// The token judged against a policy ([`crate::app::policy`]).
+    JudgePolicy(Box<PolicyQuestion>),
     /// The JWE `token` decrypted with the `Decryption key` box's text
     /// ([`crate::app::decryption`]).
     Decrypt {
@@ -85,6 +88,7 @@ impl std::fmt::Debug for EngineOp {
             EngineOp::Generate { kind } => write!(f, "Generate({kind})"),
             EngineOp::Decrypt { .. } => write!(f, "Decrypt(key redacted)"),
             EngineOp::ReviewJwe { .. } => write!(f, "ReviewJwe(key redacted)"),
+            EngineOp::JudgePolicy(_) => write!(f, "JudgePolicy(access token redacted)"),
             EngineOp::Encrypt { alg, enc, .. } => write!(f, "Encrypt({alg}, {enc}, key redacted)"),
         }
     }
@@ -120,6 +124,8 @@ pub enum EngineAnswer {
         /// Which engine did the primitives, in words.
         engines: String,
     },
+    /// The policy's judgement and exported code.
+    Policy(Box<PolicyAnswer>),
     /// What the worker found about a JWE for the Findings panel.
     JweReview {
         /// Why decryption would refuse the `epk`, if it would.
@@ -148,6 +154,7 @@ impl std::fmt::Debug for EngineAnswer {
             EngineAnswer::Decrypted { .. } => write!(f, "Decrypted(plaintext redacted)"),
             EngineAnswer::Encrypted { .. } => write!(f, "Encrypted"),
             EngineAnswer::JweReview { .. } => write!(f, "JweReview"),
+            EngineAnswer::Policy(answer) => write!(f, "Policy({})", answer.report.summary()),
         }
     }
 }

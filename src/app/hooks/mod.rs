@@ -14,6 +14,7 @@ pub mod use_now;
 pub mod use_page_view;
 pub mod use_parsed_keys;
 pub mod use_pasted_token;
+pub mod use_policy;
 pub mod use_review;
 pub mod use_service_worker;
 pub mod use_share_link;

@@ -15,6 +15,7 @@ use crate::app::hooks::use_encrypted_token::use_encrypted_token;
 use crate::app::hooks::use_findings::SignedBy;
 use crate::app::hooks::use_parsed_keys::use_parsed_keys;
 use crate::app::hooks::use_pasted_token::use_pasted_token;
+use crate::app::hooks::use_policy::{PolicyView, use_policy};
 use crate::app::hooks::use_review::use_review;
 use crate::app::hooks::use_shown_texts::use_shown_texts;
 use crate::app::hooks::use_signed_token::{SignResult, use_signed_token};
@@ -68,6 +69,8 @@ pub struct PageView {
     pub decryption: Option<DecryptionStatus>,
     /// Encode mode's encryption: the JWE made, or why not (`None` while it is off).
     pub encrypted: Option<Result<String, String>>,
+    /// The Policy region's judgement (`None` while it is closed).
+    pub policy: PolicyView,
 }
 
 /// Derives the page from `state` at `now`.
@@ -90,8 +93,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
     let signing = use_signed_token(state, &keys.key_in_secret, &key);
     // While a new signature is computed, the previous token stays on screen (for well under a
     // frame with WebCrypto) rather than the box emptying on every keystroke.
-    let signed_now: Option<Result<Signed, SignError>> =
-        signing.signed.latest.as_deref().cloned().flatten();
+    let signed_now = signing.signed.latest.as_deref().cloned().flatten();
     let decrypted_json = decryption
         .as_ref()
         .and_then(DecryptionStatus::plaintext)
@@ -108,14 +110,16 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
     // finding whenever a token is signed with it.
     let own_public = (*key.own_public).as_ref();
     let private_key_is_demo = own_public.is_some_and(|own| own.is_demo);
-    let signed_by = match state.mode {
-        Mode::Encode => SignedBy::DemoSigning(
-            private_key_is_demo && alg.is_some_and(|a| a.key_input() == KeyInput::KeyPair),
-        ),
-        Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
-    };
+    let signed_by = signed_by(state.mode, private_key_is_demo, alg, &status);
     let review = use_review(state, &pasted.decoded, &shown.token, &keys, now, signed_by);
     let findings = use_jwe_findings(state, &pasted_jwe, decryption.as_ref(), &review.findings);
+    let policy = use_policy(
+        &state.policy,
+        &review.reviewed,
+        &status,
+        &keys.public_keys,
+        now,
+    );
     PageView {
         key_note: key_note(
             state.mode,
@@ -148,6 +152,23 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
         signed_now,
         decryption: decryption.filter(|_| state.mode == Mode::Decode),
         encrypted: encrypted.filter(|_| state.mode == Mode::Encode),
+        policy,
+    }
+}
+
+/// What the findings know of the signature: in Encode mode, whether the demo key signs; in
+/// Decode mode, whether the token verified.
+fn signed_by(
+    mode: Mode,
+    private_key_is_demo: bool,
+    alg: Option<Algorithm>,
+    status: &SignatureStatus,
+) -> SignedBy {
+    match mode {
+        Mode::Encode => SignedBy::DemoSigning(
+            private_key_is_demo && alg.is_some_and(|a| a.key_input() == KeyInput::KeyPair),
+        ),
+        Mode::Decode => SignedBy::Verified(matches!(status, SignatureStatus::Verified(_))),
     }
 }
 

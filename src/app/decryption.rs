@@ -290,6 +290,7 @@ pub async fn decrypt_in_worker<C: JweCipher>(
     let jwe = match token::parse(token.trim()) {
         Ok(Token::Jwe(jwe)) => jwe,
         Ok(Token::Jws(_)) => return Err("this is a signed token (JWS), not a JWE".into()),
+        Ok(Token::SdJwt(_)) => return Err("this is an SD-JWT (signed), not a JWE".into()),
         Err(e) => return Err(e.to_string()),
     };
     let key = key_from_box(&jwe, key)?;

@@ -15,6 +15,7 @@ pub mod js_error;
 pub mod keygen;
 pub mod policy;
 pub mod review;
+pub mod sd_jwt;
 pub mod signing;
 pub mod state;
 pub mod token_view;

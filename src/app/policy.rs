@@ -15,6 +15,7 @@ use crate::jose::policy::{
     DpopRules, Policy, PolicyReport, Preset, PresetInputs, SignatureFacts, parse_instant,
     proof_facts,
 };
+use crate::jose::sdjwt;
 use crate::jose::token::{self, Token};
 
 /// The Policy region's fields, as typed. It holds no key or secret; the DPoP access token it
@@ -272,6 +273,10 @@ pub fn judge_in_worker(question: &PolicyQuestion) -> Result<PolicyAnswer, String
     question.policy.validate().map_err(|e| e.to_string())?;
     let token = match token::parse(question.token.trim()) {
         Ok(Token::Jws(jws)) => jws,
+        // An SD-JWT is judged on what its verifier sees: the claims with the disclosures in.
+        Ok(Token::SdJwt(sd)) => sdjwt::parse(&sd.text)
+            .map_err(|e| e.to_string())?
+            .processed_issuer(),
         Ok(Token::Jwe(_)) => {
             return Err("decrypt the JWE first: the policy judges the signed token inside".into());
         }

@@ -4,6 +4,7 @@
 
 use crate::jose::JoseError;
 use crate::jose::json_text::pretty;
+use crate::jose::sdjwt::SdJwtCompact;
 use crate::jose::token::{self, DecodedToken, JweCompact, Token};
 
 /// The Encoded box's text parsed, with `detached_payload` as the content of a detached JWS.
@@ -13,7 +14,7 @@ pub fn parse_pasted(text: &str, detached_payload: &str) -> Result<Token, JoseErr
             jws.attach_payload(detached_payload);
             Token::Jws(jws)
         }
-        jwe @ Token::Jwe(_) => jwe,
+        other @ (Token::Jwe(_) | Token::SdJwt(_)) => other,
     })
 }
 
@@ -44,6 +45,10 @@ pub fn shown_json(parsed: &Result<Token, JoseError>, as_encoded: bool) -> (Strin
             shown(&t.payload_json, as_encoded),
         ),
         Ok(Token::Jwe(t)) => (shown(&t.header_json, as_encoded), String::new()),
+        Ok(Token::SdJwt(sd)) => (
+            shown(&sd.issuer.header_json, as_encoded),
+            shown(&sd.issuer.payload_json, as_encoded),
+        ),
         Err(_) => (String::new(), String::new()),
     }
 }
@@ -62,6 +67,19 @@ fn jwe_note(jwe: &JweCompact) -> String {
     )
 }
 
+/// What an SD-JWT is, for the note under the token.
+fn sd_jwt_note(sd: &SdJwtCompact) -> String {
+    let count = sd.disclosure_count;
+    let binding = match sd.key_binding {
+        true => "a Key Binding JWT",
+        false => "no Key Binding JWT",
+    };
+    format!(
+        "A selective-disclosure token (SD-JWT, RFC 9901): the Issuer-signed JWT, {count} disclosure{} and {binding}. Header, Payload and the Signature status are the Issuer-signed JWT's.",
+        if count == 1 { "" } else { "s" }
+    )
+}
+
 /// The notes under the token box in Decode mode, and the error that stops decoding (if any).
 pub fn token_notes(parsed: &Result<Token, JoseError>, text: &str) -> (Vec<String>, Option<String>) {
     match parsed {
@@ -71,6 +89,7 @@ pub fn token_notes(parsed: &Result<Token, JoseError>, text: &str) -> (Vec<String
             notes.push(jwe_note(t));
             (notes, None)
         }
+        Ok(Token::SdJwt(sd)) => (vec![sd_jwt_note(sd)], None),
         Err(e) if !text.trim().is_empty() => (Vec::new(), Some(e.to_string())),
         Err(_) => (
             vec![

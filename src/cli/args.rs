@@ -134,6 +134,12 @@ pub struct VerifyArgs {
     /// What a server checks besides the signature.
     #[command(flatten)]
     pub policy: PolicyArgs,
+    /// For an SD-JWT: the audience its Key Binding JWT must name (`aud`).
+    #[arg(long, value_name = "AUD")]
+    pub kb_aud: Option<String>,
+    /// For an SD-JWT: the nonce its Key Binding JWT must carry.
+    #[arg(long, value_name = "NONCE")]
+    pub kb_nonce: Option<String>,
     /// Print one JSON object instead of text (with a policy, its report under "policy").
     #[arg(long)]
     pub json: bool,

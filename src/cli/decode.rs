@@ -2,6 +2,7 @@
 
 use jwt_debugger::jose::claims::{self, payload_claim_info};
 use jwt_debugger::jose::lints::{self, LintContext};
+use jwt_debugger::jose::sdjwt;
 use jwt_debugger::jose::token::{self, DecodedToken, JweCompact, Token};
 use serde_json::{Value, json};
 
@@ -16,6 +17,17 @@ pub fn run(args: &DecodeArgs) -> Result<(), Failure> {
     let report = match token::parse(&text)? {
         Token::Jws(jws) => jws_report(&jws, now),
         Token::Jwe(jwe) => jwe_report(&jwe),
+        Token::SdJwt(compact) => {
+            let sd = sdjwt::parse(&compact.text)
+                .map_err(|e| Failure::Input(format!("the SD-JWT does not read: {e}")))?;
+            let mut report = jws_report(&sd.issuer, now);
+            let (payload, facts) = crate::sd_jwt::decode_report(&sd, now);
+            report["kind"] = json!("SD-JWT");
+            report["claims"] = json!(claim_rows(&payload, now));
+            report["payload"] = payload;
+            report["sd_jwt"] = facts;
+            report
+        }
     };
     if args.json {
         input::print_json(&report);
@@ -110,6 +122,9 @@ fn print_text(report: &Value) {
             Value::String(text) => println!("Payload (not JSON):\n{text}"),
             other => println!("Payload:\n{}", pretty(other)),
         }
+    }
+    if let Some(summary) = report["sd_jwt"]["summary"].as_str() {
+        println!("{summary}");
     }
     print_list("Claims", report["claims"].as_array(), |row| {
         let when = match (row["utc"].as_str(), row["relative"].as_str()) {

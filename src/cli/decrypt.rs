@@ -22,9 +22,9 @@ use crate::{input, verify};
 pub fn run(args: &DecryptArgs) -> Result<(), Failure> {
     let jwe = match token::parse(&input::token(args.token.as_deref())?)? {
         Token::Jwe(jwe) => jwe,
-        Token::Jws(_) => {
+        Token::Jws(_) | Token::SdJwt(_) => {
             return Err(Failure::Input(
-                "this is a signed JWS (three parts), not an encrypted JWE (five): use decode or verify".into(),
+                "this is a signed token (a JWS, or an SD-JWT), not an encrypted JWE (five parts): use decode or verify".into(),
             ));
         }
     };

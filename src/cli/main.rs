@@ -28,6 +28,8 @@ mod keygen;
 #[cfg(not(target_arch = "wasm32"))]
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]
+mod sd_jwt;
+#[cfg(not(target_arch = "wasm32"))]
 mod sign;
 #[cfg(not(target_arch = "wasm32"))]
 mod verify;

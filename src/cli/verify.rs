@@ -68,9 +68,15 @@ pub fn judge(
 /// rule a server would check.
 pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
     let policy = crate::policy::from_args(&args.policy, &args.algs)?;
-    let decoded = match token::decode(&input::token(args.token.as_deref())?) {
-        Err(e) if e != JoseError::EncryptedJwe => return Err(e.into()),
-        decoded => decoded,
+    let text = input::token(args.token.as_deref())?;
+    // An SD-JWT's signature is its Issuer-signed JWT's; its disclosures are checked after.
+    let sd = crate::sd_jwt::parse_if_sd(&text)?;
+    let decoded = match &sd {
+        Some(sd) => Ok(sd.issuer.clone()),
+        None => match token::decode(&text) {
+            Err(e) if e != JoseError::EncryptedJwe => return Err(e.into()),
+            decoded => decoded,
+        },
     };
     let allowed = args
         .algs
@@ -108,7 +114,14 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         (Some((policy, at)), Ok(token)) => {
             let keys = public_keys.as_deref().unwrap_or_default();
             let facts = SignatureFacts::from_status(&status, token, keys);
-            Some(evaluate(policy, token, &facts, *at))
+            // An SD-JWT is judged on its claims with the disclosures in.
+            let processed = sd.as_ref().map(|sd| sd.processed_issuer());
+            Some(evaluate(
+                policy,
+                processed.as_ref().unwrap_or(token),
+                &facts,
+                *at,
+            ))
         }
         _ => None,
     };
@@ -119,7 +132,17 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         }
         input::print_json(&out);
     }
-    conclude(status, report, args.json)
+    conclude(status, report, args.json)?;
+    if let Some(sd) = &sd {
+        let at = policy.as_ref().map_or_else(input::now, |(_, at)| *at);
+        let (aud, nonce) = (args.kb_aud.as_deref(), args.kb_nonce.as_deref());
+        for line in crate::sd_jwt::verify_checks(sd, aud, nonce, at)? {
+            if !args.json {
+                println!("{line}");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// `--json`'s object: the signature status, its detail, the token's `alg` and the key.

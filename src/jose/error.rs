@@ -35,6 +35,14 @@ pub enum JoseError {
         /// Why: which part, and what is wrong with it.
         reason: Box<JoseError>,
     },
+    /// A `~`, as an SD-JWT has, but its Issuer-signed JWT does not read.
+    #[error(
+        "the token has a '~', like a selective-disclosure token (SD-JWT), but its Issuer-signed JWT does not read: {reason}"
+    )]
+    SdJwtUnreadable {
+        /// Why.
+        reason: Box<JoseError>,
+    },
     /// A part count other than 3 (JWS) or 5 (JWE).
     #[error("the token has {count} dot-separated part(s); a signed JWT (JWS) has exactly 3")]
     WrongPartCount {

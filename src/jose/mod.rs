@@ -21,6 +21,7 @@ pub mod lints;
 pub mod pipeline;
 pub mod policy;
 pub mod rng;
+pub mod sdjwt;
 pub mod sign;
 pub mod token;
 pub mod verdict;

@@ -221,6 +221,8 @@ pub enum Token {
     Jws(DecodedToken),
     /// Five parts: a JWE, whose header can be read before (and without) decryption.
     Jwe(JweCompact),
+    /// An SD-JWT (RFC 9901): a JWS, then `~`-separated disclosures and maybe a Key Binding JWT.
+    SdJwt(Box<crate::jose::sdjwt::SdJwtCompact>),
 }
 
 impl Token {
@@ -229,13 +231,23 @@ impl Token {
         match self {
             Token::Jws(t) => Some(t),
             Token::Jwe(_) => None,
+            // What is signed, verified and reviewed is the Issuer-signed JWT.
+            Token::SdJwt(sd) => Some(&sd.issuer),
         }
     }
 }
 
 /// Parses a pasted token of any kind (see the module docs for what is tolerated): three parts
-/// give a [`Token::Jws`], five a [`Token::Jwe`].
+/// give a [`Token::Jws`], five a [`Token::Jwe`], and a JWS followed by `~` a [`Token::SdJwt`].
 pub fn parse(input: &str) -> Result<Token, JoseError> {
+    // No JWS or JWE holds a `~` (base64url has none): it separates an SD-JWT's parts.
+    if input.contains('~') {
+        return crate::jose::sdjwt::split(input)
+            .map(|sd| Token::SdJwt(Box::new(sd)))
+            .map_err(|e| JoseError::SdJwtUnreadable {
+                reason: Box::new(e),
+            });
+    }
     // Cleaned once; the part count decides the kind.
     let (compact, diagnoses) = cleaned(input)?;
     if compact.matches('.').count() == 4 {

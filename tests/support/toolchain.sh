@@ -177,29 +177,29 @@ in_firefox() {
 }
 
 # The command-line tools the tests compare against: openssl, jq for the shell-script token, and
-# PyJWT for the policy table.
+# the Python judges (PyJWT for the policy table, sd-jwt for SD-JWT).
 ensure_test_tools() {
   command -v openssl >/dev/null 2>&1 || apt_install openssl
   command -v jq >/dev/null 2>&1 || apt_install jq
   ensure_pyjwt
 }
 
-# PyJWT, one of the two libraries tests/policy_table.rs runs the exported policy code with (the
-# other is jose, from tests/package-lock.json): pinned, from PyPI, into $CACHE/python, never
-# into the system's Python. The test finds it there through PYTHONPATH (or $JWT_PYJWT_PATH).
-# Its RSA and EC algorithms need `cryptography`: the system's when Python has it, else from
-# PyPI into the same directory.
+# The Python libraries the tests judge us with, pinned, from PyPI, into $CACHE/python, never
+# into the system's Python: PyJWT (tests/policy_table.rs runs the exported policy code with it;
+# the other judge there is jose, from tests/package-lock.json) and sd-jwt, the SD-JWT reference
+# implementation (tests/sdjwt_interop.rs). The tests find them there through PYTHONPATH. Their
+# dependencies (cryptography, jwcrypto) come along into the same directory.
 PYJWT_VERSION=2.10.1
+SD_JWT_VERSION=0.10.4
 ensure_pyjwt() {
   local dir="$CACHE/python"
   command -v python3 >/dev/null 2>&1 || apt_install python3
-  [ -d "$dir/PyJWT-$PYJWT_VERSION.dist-info" ] && return 0
+  [ -d "$dir/PyJWT-$PYJWT_VERSION.dist-info" ] && [ -d "$dir/sd_jwt-$SD_JWT_VERSION.dist-info" ] && return 0
   python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
-  local packages=("pyjwt==$PYJWT_VERSION")
-  python3 -c 'import cryptography' >/dev/null 2>&1 || packages+=(cryptography)
+  local packages=("pyjwt[crypto]==$PYJWT_VERSION" "sd-jwt==$SD_JWT_VERSION")
   log "installing ${packages[*]} into $dir (pip, once)"
   # --target installs beside the system's packages, so no virtual environment is needed (and
-  # pip's externally-managed guard does not apply); --upgrade replaces another PyJWT version.
+  # pip's externally-managed guard does not apply); --upgrade replaces other versions.
   PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check \
     --upgrade --target "$dir" \
     "${packages[@]}" >&2 || die "pip install ${packages[*]} failed"

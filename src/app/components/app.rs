@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::claims_table::ClaimsTable;
 use super::decoded_heading::DecodedHeading;
 use super::decryption_pane::DecryptionPane;
+use super::disclosures_pane::DisclosuresPane;
 use super::encoded_column::EncodedColumn;
 use super::encrypt_pane::EncryptPane;
 use super::gateway_preset::GatewayPreset;
@@ -21,6 +22,7 @@ use super::verify_pane::VerifyPane;
 use crate::app::callbacks::{Shown, use_callbacks};
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_page_view::use_page_view;
+use crate::app::hooks::use_sd_jwt::use_sd_jwt;
 use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
 use crate::app::state::{Mode, PageState};
@@ -33,16 +35,16 @@ pub fn app() -> Html {
     use_service_worker();
     use_share_link_loader(state.dispatcher(), state.policy.clone());
     let view = use_page_view(&state, now);
+    // An SD-JWT's Payload pane shows its claims with the disclosures in place.
+    let shown = (view.payload_text.clone(), view.payload_value.clone());
+    let (sd_jwt, (payload_text, payload_value)) = use_sd_jwt(&state, now, shown);
     let callbacks = use_callbacks(
         state.dispatcher(),
         Shown {
             mode: state.mode,
             start: (view.header_text.clone(), view.payload_text.clone()),
             signed: view.signed_now,
-            encrypted: match &view.encrypted {
-                Some(Ok(jwe)) => Some((jwe.clone(), state.encryption.shared_secret())),
-                _ => None,
-            },
+            encrypted: encrypted(&view.encrypted, &state),
         },
     );
     html! {
@@ -69,9 +71,10 @@ pub fn app() -> Html {
                         <DecryptionPane {status} text={AttrValue::from(state.decryption_key.clone())} onkey={callbacks.decryption_key.clone()} />
                     }
                     <JsonPane title="Header" text={AttrValue::from(view.header_text)} oninput={callbacks.header} />
-                    <JsonPane title="Payload" text={AttrValue::from(view.payload_text)} oninput={callbacks.payload}>
-                        <ClaimsTable payload={view.payload_value.clone()} {now} />
+                    <JsonPane title="Payload" text={AttrValue::from(payload_text)} oninput={callbacks.payload}>
+                        <ClaimsTable payload={payload_value} {now} />
                     </JsonPane>
+                    <DisclosuresPane review={sd_jwt} />
                     <VerifyPane
                         mode={state.mode}
                         alg={view.alg}
@@ -103,5 +106,16 @@ pub fn app() -> Html {
             </div>
             <PageFooter />
         </>
+    }
+}
+
+/// Encode mode's JWE and the shared secret it was made with, for Decode mode to take over.
+fn encrypted(
+    made: &Option<Result<String, String>>,
+    state: &PageState,
+) -> Option<(String, Option<String>)> {
+    match made {
+        Some(Ok(jwe)) => Some((jwe.clone(), state.encryption.shared_secret())),
+        _ => None,
     }
 }

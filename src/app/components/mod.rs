@@ -7,6 +7,7 @@ pub mod copy_button;
 pub mod decoded_heading;
 pub mod decryption_pane;
 pub mod detached_payload;
+pub mod disclosures_pane;
 pub mod encoded_column;
 pub mod encoded_pane;
 pub mod encrypt_pane;

@@ -36,17 +36,7 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             let signature = run(RustCrypto.sign(alg(name)?, &key, &bytes(input)?))?;
             Ok(EngineAnswer::Signature(base64url::encode(&signature)))
         }
-        EngineOp::Generate { kind } => {
-            let kind = KeyKind::ALL
-                .into_iter()
-                .find(|k| k.id() == kind)
-                .ok_or_else(|| format!("unknown key kind {kind:?}"))?;
-            let pair = run(RustCrypto.generate(kind))?;
-            Ok(EngineAnswer::Pair {
-                pkcs8: base64url::encode(&pair.pkcs8_der),
-                spki: base64url::encode(&pair.spki_der),
-            })
-        }
+        EngineOp::Generate { kind } => generate(kind),
         EngineOp::Encrypt {
             alg,
             enc,
@@ -73,6 +63,10 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             let answer = crate::app::policy::judge_in_worker(question)?;
             Ok(EngineAnswer::Policy(Box::new(answer)))
         }
+        EngineOp::ReviewSdJwt { token, now } => {
+            let view = crate::app::sd_jwt::review_in_worker(token, *now)?;
+            Ok(EngineAnswer::SdJwt(Box::new(view)))
+        }
         EngineOp::ReviewJwe { token, key } => {
             let (epk_problem, key_len) = decryption::review_in_worker(token, key);
             Ok(EngineAnswer::JweReview {
@@ -89,6 +83,19 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             })
         }
     }
+}
+
+/// A new key pair of the kind with this id, on the Rust generator.
+fn generate(kind: &str) -> Result<EngineAnswer, String> {
+    let kind = KeyKind::ALL
+        .into_iter()
+        .find(|k| k.id() == kind)
+        .ok_or_else(|| format!("unknown key kind {kind:?}"))?;
+    let pair = run(RustCrypto.generate(kind))?;
+    Ok(EngineAnswer::Pair {
+        pkcs8: base64url::encode(&pair.pkcs8_der),
+        spki: base64url::encode(&pair.spki_der),
+    })
 }
 
 /// A [`RustCrypto`] future run to completion ([`complete`]: it never waits), its error as text.

@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::app::policy::{PolicyAnswer, PolicyQuestion};
+use crate::app::sd_jwt::SdJwtView;
 use crate::jose::backend::{BackendError, CryptoBackend, Engine, GeneratedPair, verified};
 use crate::jose::keys::{KeyKind, PrivateKey, PublicKey};
 use crate::jose::lints::EpkProblem;
@@ -69,6 +70,13 @@ pub enum EngineOp {
     },
     /// The token judged against a policy ([`crate::app::policy`]).
     JudgePolicy(Box<PolicyQuestion>),
+    /// A pasted SD-JWT processed and its Key Binding checked at `now` ([`crate::app::sd_jwt`]).
+    ReviewSdJwt {
+        /// The SD-JWT as pasted.
+        token: String,
+        /// The page's clock, Unix seconds (the KB-JWT's `iat` must be recent).
+        now: i64,
+    },
     /// The JWE `token` decrypted with the `Decryption key` box's text
     /// ([`crate::app::decryption`]).
     Decrypt {
@@ -89,6 +97,7 @@ impl std::fmt::Debug for EngineOp {
             EngineOp::Decrypt { .. } => write!(f, "Decrypt(key redacted)"),
             EngineOp::ReviewJwe { .. } => write!(f, "ReviewJwe(key redacted)"),
             EngineOp::JudgePolicy(_) => write!(f, "JudgePolicy(access token redacted)"),
+            EngineOp::ReviewSdJwt { .. } => write!(f, "ReviewSdJwt"),
             EngineOp::Encrypt { alg, enc, .. } => write!(f, "Encrypt({alg}, {enc}, key redacted)"),
         }
     }
@@ -126,6 +135,8 @@ pub enum EngineAnswer {
     },
     /// The policy's judgement and exported code.
     Policy(Box<PolicyAnswer>),
+    /// What the worker found about an SD-JWT.
+    SdJwt(Box<SdJwtView>),
     /// What the worker found about a JWE for the Findings panel.
     JweReview {
         /// Why decryption would refuse the `epk`, if it would.
@@ -155,6 +166,7 @@ impl std::fmt::Debug for EngineAnswer {
             EngineAnswer::Encrypted { .. } => write!(f, "Encrypted"),
             EngineAnswer::JweReview { .. } => write!(f, "JweReview"),
             EngineAnswer::Policy(answer) => write!(f, "Policy({})", answer.report.summary()),
+            EngineAnswer::SdJwt(_) => write!(f, "SdJwt"),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod use_parsed_keys;
 pub mod use_pasted_token;
 pub mod use_policy;
 pub mod use_review;
+pub mod use_sd_jwt;
 pub mod use_service_worker;
 pub mod use_share_link;
 pub mod use_shown_texts;

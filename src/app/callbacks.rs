@@ -24,6 +24,8 @@ use crate::jose::keys::{self, SecretEncoding};
 pub struct Callbacks {
     /// The Encoded token changed.
     pub token: Callback<String>,
+    /// A disclosure of the pasted SD-JWT was dropped (its index).
+    pub drop_disclosure: Callback<usize>,
     /// The Detached payload changed.
     pub detached: Callback<String>,
     /// Decode or Encode was chosen.
@@ -159,6 +161,7 @@ impl Callbacks {
     fn new(d: &UseReducerDispatcher<PageState>, latest: &Latest) -> Self {
         Self {
             token: send(d, Action::SetToken),
+            drop_disclosure: send(d, Action::DropDisclosure),
             detached: send(d, Action::SetDetachedPayload),
             mode: with_shown(d, latest, switch_mode),
             header: with_shown(d, latest, |text, shown| {

@@ -12,6 +12,7 @@ use crate::app::encryption::EncryptionInputs;
 use crate::app::example;
 use crate::app::policy::PolicyForm;
 use crate::jose::keys::SecretEncoding;
+use crate::jose::sdjwt;
 
 /// Whether the page verifies a pasted token or builds a new one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -102,6 +103,8 @@ impl Default for PageState {
 pub enum Action {
     /// The Encoded token changed (typed, pasted, or loaded from a share link): decode it.
     SetToken(String),
+    /// The pasted SD-JWT's disclosure at this index dropped (and its Key Binding JWT with it).
+    DropDisclosure(usize),
     /// Switch to Encode, starting the editors from the given header and payload JSON.
     StartEncoding {
         /// The header JSON to edit (the decoded token's, or the current editor text).
@@ -202,6 +205,11 @@ impl Reducible for PageState {
             }
             Action::SetDetachedPayload(payload) => next.detached_payload = payload,
             Action::SetPolicy(form) => next.policy = *form,
+            Action::DropDisclosure(index) => {
+                if let Some(token) = sdjwt::without_disclosure(&next.token, index) {
+                    next.token = token;
+                }
+            }
             Action::ToggleAsEncoded => next.as_encoded = !next.as_encoded,
             Action::SetHeader(text) => next.header_text = text,
             Action::SetPayload(text) => next.payload_text = text,
@@ -224,172 +232,4 @@ impl Reducible for PageState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn reduce(state: PageState, action: Action) -> PageState {
-        (*Rc::new(state).reduce(action)).clone()
-    }
-
-    #[test]
-    fn starts_in_decode_mode_with_the_example() {
-        let state = PageState::default();
-        assert_eq!(state.mode, Mode::Decode);
-        assert_eq!(state.token.split('.').count(), 3);
-        assert!(state.public_key.starts_with("-----BEGIN PUBLIC KEY-----"));
-    }
-
-    #[test]
-    fn set_token_keeps_the_text_exactly() {
-        let next = reduce(PageState::default(), Action::SetToken(" a.b.c\n".into()));
-        assert_eq!(next.token, " a.b.c\n");
-        assert_eq!(next.mode, Mode::Decode);
-    }
-
-    #[test]
-    fn encoding_then_decoding_carries_the_signed_token_and_keeps_a_users_key() {
-        let state = reduce(
-            PageState::default(),
-            Action::StartEncoding {
-                header: "{}".into(),
-                payload: "{\"a\":1}".into(),
-            },
-        );
-        assert_eq!(state.mode, Mode::Encode);
-        assert_eq!(state.payload_text, "{\"a\":1}");
-        let state = reduce(state, Action::SetPublicKey("mine".into()));
-        let state = reduce(
-            state,
-            Action::StartDecoding {
-                token: Some("x.y.z".into()),
-                public_key: None,
-                detached_payload: None,
-                decryption_key: None,
-            },
-        );
-        assert_eq!(state.mode, Mode::Decode);
-        assert_eq!(state.token, "x.y.z");
-        assert_eq!(state.public_key, "mine");
-    }
-
-    fn decode_with_key(state: PageState, pem: &str) -> PageState {
-        let state = reduce(
-            state,
-            Action::StartEncoding {
-                header: "{}".into(),
-                payload: "{}".into(),
-            },
-        );
-        reduce(
-            state,
-            Action::StartDecoding {
-                token: Some("x.y.z".into()),
-                public_key: Some(pem.into()),
-                detached_payload: None,
-                decryption_key: None,
-            },
-        )
-    }
-
-    /// Encode mode's JWE goes to Decode mode with the shared secret it was made with, unless the
-    /// Decryption key box already holds a key.
-    #[test]
-    fn switching_to_decode_brings_the_jwe_secret_into_an_empty_decryption_box() {
-        let decode = |state: PageState| {
-            reduce(
-                state,
-                Action::StartDecoding {
-                    token: Some("a.b.c.d.e".into()),
-                    public_key: None,
-                    detached_payload: None,
-                    decryption_key: Some("secret".into()),
-                },
-            )
-        };
-        let state = decode(PageState::default());
-        assert_eq!(
-            (state.token.as_str(), state.decryption_key.as_str()),
-            ("a.b.c.d.e", "secret")
-        );
-        let mine = reduce(
-            PageState::default(),
-            Action::SetDecryptionKey("mine".into()),
-        );
-        assert_eq!(decode(mine).decryption_key, "mine");
-    }
-
-    /// A key the user pasted survives switching Encode to Decode, even when the signing key's
-    /// public half is offered.
-    #[test]
-    fn switching_to_decode_never_replaces_a_pasted_public_key() {
-        let pasted = reduce(
-            PageState::default(),
-            Action::SetPublicKey("-----BEGIN PUBLIC KEY-----\nmine".into()),
-        );
-        let state = decode_with_key(pasted, "derived");
-        assert_eq!(state.public_key, "-----BEGIN PUBLIC KEY-----\nmine");
-        // Again after a second round trip.
-        let state = decode_with_key(state, "derived-2");
-        assert_eq!(state.public_key, "-----BEGIN PUBLIC KEY-----\nmine");
-    }
-
-    /// An empty box, the example's key, or what the previous switch put there follows the
-    /// signing key.
-    #[test]
-    fn switching_to_decode_fills_an_empty_or_page_filled_public_key() {
-        let state = decode_with_key(PageState::default(), "derived-1");
-        assert_eq!(state.public_key, "derived-1", "the example key is replaced");
-        let state = decode_with_key(state, "derived-2");
-        assert_eq!(
-            state.public_key, "derived-2",
-            "the page's own fill is replaced"
-        );
-        let emptied = reduce(state, Action::SetPublicKey("  ".into()));
-        let state = decode_with_key(emptied, "derived-3");
-        assert_eq!(state.public_key, "derived-3", "an empty box is filled");
-    }
-
-    #[test]
-    fn a_generated_encryption_key_sets_the_key_and_its_algorithms_only() {
-        let on = reduce(
-            PageState::default(),
-            Action::SetEncryption(EncryptionInputs {
-                on: true,
-                ..EncryptionInputs::default()
-            }),
-        );
-        let state = reduce(
-            on,
-            Action::UseEncryptionKey {
-                key: "{\"kty\":\"OKP\"}".into(),
-                alg: "ECDH-ES".into(),
-                enc: None,
-            },
-        );
-        let e = &state.encryption;
-        assert!(e.on);
-        assert_eq!((e.alg.as_str(), e.enc.as_str()), ("ECDH-ES", "A256GCM"));
-        assert_eq!(e.key, "{\"kty\":\"OKP\"}");
-        let dir = Action::UseEncryptionKey {
-            key: "k".into(),
-            alg: "dir".into(),
-            enc: Some("A128GCM".into()),
-        };
-        let state = reduce(state, dir);
-        assert_eq!(
-            (state.encryption.alg.as_str(), state.encryption.enc.as_str()),
-            ("dir", "A128GCM")
-        );
-    }
-
-    #[test]
-    fn debug_never_prints_secrets() {
-        let state = PageState {
-            secret: "hunter2-very-secret".into(),
-            ..PageState::default()
-        };
-        let shown = format!("{state:?}");
-        assert!(!shown.contains("hunter2"));
-        assert!(!shown.contains("PRIVATE KEY"));
-    }
-}
+mod tests;

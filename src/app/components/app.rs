@@ -74,7 +74,7 @@ pub fn app() -> Html {
                     <JsonPane title="Payload" text={AttrValue::from(payload_text)} oninput={callbacks.payload}>
                         <ClaimsTable payload={payload_value} {now} />
                     </JsonPane>
-                    <DisclosuresPane review={sd_jwt} />
+                    <DisclosuresPane review={sd_jwt} ondrop={callbacks.drop_disclosure.clone()} />
                     <VerifyPane
                         mode={state.mode}
                         alg={view.alg}

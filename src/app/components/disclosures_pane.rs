@@ -14,10 +14,12 @@ use crate::app::sd_jwt::DisclosureRow;
 pub struct DisclosuresPaneProps {
     /// The worker's review, or why there is none yet.
     pub review: SdJwtReview,
+    /// Called with a disclosure's index to drop it from the presentation.
+    pub ondrop: Callback<usize>,
 }
 
-/// One disclosure's line.
-fn row(index: usize, d: &DisclosureRow) -> Html {
+/// One disclosure's line, with its Drop button.
+fn row(index: usize, d: &DisclosureRow, ondrop: &Callback<usize>) -> Html {
     let claim = match &d.name {
         Some(name) => name.clone(),
         None => "array element".to_owned(),
@@ -30,7 +32,9 @@ fn row(index: usize, d: &DisclosureRow) -> Html {
         <li class={class}>
             <span class="rule-mark">{ format!("#{}", index + 1) }</span>{ " " }
             <code>{ claim }</code>{ ": " }<code>{ d.value.clone() }</code>
-            { format!(" ({place}; salt {}; digest ", d.salt) }<code>{ d.digest.clone() }</code>{ ")" }
+            { format!(" ({place}; salt {}; digest ", d.salt) }<code>{ d.digest.clone() }</code>{ ") " }
+            <button type="button" class="drop-button" aria-label={format!("Drop disclosure {}", index + 1)}
+                onclick={ondrop.reform(move |_| index)}>{ "Drop" }</button>
         </li>
     }
 }
@@ -51,11 +55,11 @@ pub fn disclosures_pane(props: &DisclosuresPaneProps) -> Html {
                     { view.key_binding.text.clone() }
                 </p>
                 <p class="note">
-                    { format!("{} disclosure(s), digests {}; {} digest(s) without a disclosure (decoys or claims not disclosed). The Payload pane shows the claims with the disclosures in place.",
+                    { format!("{} disclosure(s), digests {}; {} digest(s) without a disclosure (decoys or claims not disclosed). The Payload pane shows the claims with the disclosures in place. Drop makes a presentation that discloses less (without the Key Binding JWT, which covered every disclosure: the holder signs a new one).",
                         view.disclosures.len(), view.sd_alg, view.undisclosed) }
                 </p>
                 <ul class="policy-rules" aria-label="Disclosure list">
-                    { for view.disclosures.iter().enumerate().map(|(i, d)| row(i, d)) }
+                    { for view.disclosures.iter().enumerate().map(|(i, d)| row(i, d, &props.ondrop)) }
                 </ul>
                 if !view.rejections.is_empty() {
                     <ul class="policy-rules" aria-label="Why a verifier rejects it">

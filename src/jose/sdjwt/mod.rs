@@ -116,6 +116,25 @@ pub fn split(input: &str) -> Result<SdJwtCompact, JoseError> {
     })
 }
 
+/// The presentation `text` (an SD-JWT) without its disclosure at `index` (0-based, in the
+/// order given), and so without its Key Binding JWT, whose `sd_hash` covered it: the holder
+/// discloses less and signs a new one. `None` when there is no such disclosure. Only splits,
+/// so the page can do it without [`parse`].
+pub fn without_disclosure(text: &str, index: usize) -> Option<String> {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut parts: Vec<&str> = text.split('~').collect();
+    // [issuer JWT, disclosures…, KB-JWT or ""]
+    let disclosures = parts.len().checked_sub(2)?;
+    if index >= disclosures {
+        return None;
+    }
+    parts.remove(index + 1);
+    if let Some(last) = parts.last_mut() {
+        *last = "";
+    }
+    Some(parts.join("~"))
+}
+
 /// Whether `text` is shaped like an SD-JWT: a three-part compact JWS, then `~`. Cheap, for
 /// choosing how to show a pasted token before parsing it.
 pub fn looks_like_sd_jwt(text: &str) -> bool {

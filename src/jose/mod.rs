@@ -18,6 +18,7 @@ pub mod jwe;
 pub mod key_type;
 pub mod keys;
 pub mod lints;
+pub mod mldsa;
 pub mod pipeline;
 pub mod policy;
 pub mod rng;

@@ -8,6 +8,9 @@
 //! cannot express are skipped with a counted reason: a non-empty context (JOSE's is empty) and
 //! a precomputed μ without a message (ML-DSA.Sign_internal).
 
+mod jose_support;
+mod policy_support;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
@@ -368,18 +371,21 @@ fn other_algorithms_are_left_to_the_caller() {
     ));
 }
 
-/// Python's `cryptography` (47+, over OpenSSL 3.5+) generates a key and signs; we read its PEM
-/// and verify; we sign with its key and with one of ours, and it verifies. Skipped (with a
-/// message) when it is missing: the system OpenSSL 3.0 CLI has no ML-DSA.
+/// Python's `cryptography` (47+, over OpenSSL 3.5+; the one tests/support/toolchain.sh's
+/// `ensure_pyjwt` installs beside PyJWT and sd-jwt, else the system's) generates a key and
+/// signs; we read its PEM and verify; we sign with its key and with one of ours, and it
+/// verifies. The system OpenSSL 3.0 command line has no ML-DSA. A missing ML-DSA fails.
 #[test]
 fn python_cryptography_interop() {
-    let probe = Command::new("python3")
+    let probe = python3()
         .args(["-c", "from cryptography.hazmat.primitives.asymmetric import mldsa; mldsa.MLDSA44PrivateKey.generate()"])
-        .output();
-    if !probe.is_ok_and(|out| out.status.success()) {
-        eprintln!("skipping: python3 with cryptography's ML-DSA is not available");
-        return;
-    }
+        .output()
+        .expect("python3");
+    assert!(
+        probe.status.success(),
+        "python3's cryptography has no ML-DSA (47+ is needed): {}",
+        String::from_utf8_lossy(&probe.stderr)
+    );
     let dir = scratch_dir();
     let mut rng = ChaCha20Rng::from_seed([9; 32]);
     for params in MlDsaParams::ALL {
@@ -434,8 +440,17 @@ pub = s.load_pem_public_key((d / "theirs.pub").read_bytes())
 pub.verify((d / "theirs-by-rust.sig").read_bytes(), b"from rust")
 "#;
 
+/// `python3` with the test setup's Python packages first on its path.
+fn python3() -> Command {
+    let mut command = Command::new("python3");
+    command
+        .env("PYTHONPATH", policy_support::judges::pyjwt_dir())
+        .env("PYTHONDONTWRITEBYTECODE", "1");
+    command
+}
+
 fn python(dir: &std::path::Path, n: &str, script: &str) {
-    let out = Command::new("python3")
+    let out = python3()
         .args(["-c", script])
         .arg(dir)
         .arg(n)

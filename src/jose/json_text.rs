@@ -166,6 +166,19 @@ pub fn pretty(json: &str) -> Option<String> {
     Some(out)
 }
 
+/// What kind of JSON value `value` is, for messages: "a number", "an array"…
+pub fn json_type(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -263,17 +263,7 @@ fn wrong_type(member: &str, value: &Value) -> JoseError {
     }
 }
 
-/// "a number", "an array"… for messages.
-pub(crate) fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
+pub(crate) use crate::jose::json_text::json_type;
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! the parameter set), `pub` (the encoded public key) and, in private keys, `priv` (the 32-byte
 //! seed), all byte strings base64url; and the RFC 7638 thumbprint over `alg`, `kty` and `pub`.
 
+use crate::jose::json_text::json_type;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
@@ -84,17 +85,6 @@ fn required_str<'a>(
             member: name,
             reason: format!("expected a string, found {}", json_type(other)),
         }),
-    }
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -2,6 +2,7 @@
 //! the digest of a new disclosure (in its object's `_sd`, or as `{"...": digest}` in its
 //! array), `_sd_alg` is added, and the payload is signed by the core signer.
 
+use crate::jose::json_text::json_type;
 use rand_core::CryptoRng;
 use serde_json::{Map, Value, json};
 
@@ -62,7 +63,7 @@ fn read_claims(claims_json: &str) -> Result<Value, SdJwtError> {
         Ok(Value::Object(map)) => map,
         Ok(other) => {
             return Err(SdJwtError::ClaimsNotObject {
-                reason: format!("it is {}", kind(&other)),
+                reason: format!("it is {}", json_type(&other)),
             });
         }
         Err(e) => {
@@ -175,17 +176,6 @@ fn reserved_in(value: &Value, path: &str) -> Result<(), SdJwtError> {
             .enumerate()
             .try_for_each(|(i, item)| reserved_in(item, &child(path, &i.to_string()))),
         _ => Ok(()),
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -3,6 +3,7 @@
 // visible control, in reading order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openApp, ui, expectStatus, withBrowser } from './support.mjs';
 
@@ -66,6 +67,26 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+test('axe: an SD-JWT pasted (Disclosures region, Key binding status) and the Policy region open: no serious or critical violations', async (t) => {
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
+  const fixture = (name) => readFileSync(new URL(`../fixtures/sdjwt/${name}`, import.meta.url), 'utf8').trim();
+  await ui(page).token.fill(fixture('rfc9901-5.2-sd-jwt-kb.txt'));
+  await ui(page).publicKey.fill(fixture('rfc9901-a.5-issuer-key.json'));
+  await expectStatus(page, /Signature verified/);
+  await page.getByRole('status', { name: 'Key binding status' }).getByText(/key binding/i).waitFor();
+  await page.getByRole('button', { name: 'Policy', exact: true }).click();
+  await page.getByRole('region', { name: 'Policy' }).getByRole('combobox', { name: 'Policy preset' }).selectOption('oidc');
+  await page.getByRole('status', { name: 'Policy result' }).waitFor();
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of results.incomplete.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+    t.diagnostic(`axe could not decide ${v.id} (${v.impact}) for ${v.nodes.length} element(s)`);
+  }
+  assert.equal(severe.length, 0, `${severe.length} serious or critical axe violation(s):\n${describe(severe)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 /**
  * Marks every control a keyboard user must be able to reach (visible, enabled, not

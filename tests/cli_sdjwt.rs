@@ -107,6 +107,17 @@ fn verify_checks_the_issuer_signature_the_disclosures_and_the_key_binding() {
         ],
     )
     .code(0);
+    // --json carries the same checks.
+    let run = verify(&token, &["--at", KB_IAT, "--json"]);
+    let out = run.code(0).json();
+    assert_eq!(out["sd_jwt"]["valid"], true, "{out}");
+    assert!(
+        out["sd_jwt"]["checks"][1]
+            .as_str()
+            .is_some_and(|l| l.starts_with("Key binding verified"))
+    );
+    let run = verify(&token, &["--at", KB_IAT, "--json", "--kb-nonce", "x"]);
+    assert_eq!(run.code(1).json()["sd_jwt"]["valid"], false);
     let run = verify(&token, &["--at", KB_IAT, "--require", "email"]);
     run.code(1);
     assert!(run.stderr.contains("required:email"), "{}", run.describe());

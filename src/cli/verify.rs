@@ -125,21 +125,29 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         }
         _ => None,
     };
+    // An SD-JWT's disclosures and Key Binding, judged at the policy's moment (else now).
+    let sd_checks = sd.as_ref().map(|sd| {
+        let at = policy.as_ref().map_or_else(input::now, |(_, at)| *at);
+        let (aud, nonce) = (args.kb_aud.as_deref(), args.kb_nonce.as_deref());
+        crate::sd_jwt::verify_checks(sd, aud, nonce, at)
+    });
     if args.json {
         let mut out = status_json(&status, &decoded, &public_keys, (&secret, encoding));
         if let Some(report) = &report {
             out["policy"] = serde_json::to_value(report).unwrap_or_default();
         }
+        if let Some(checks) = &sd_checks {
+            out["sd_jwt"] = match checks {
+                Ok(lines) => json!({"valid": true, "checks": lines}),
+                Err(why) => json!({"valid": false, "reason": why.line()}),
+            };
+        }
         input::print_json(&out);
     }
     conclude(status, report, args.json)?;
-    if let Some(sd) = &sd {
-        let at = policy.as_ref().map_or_else(input::now, |(_, at)| *at);
-        let (aud, nonce) = (args.kb_aud.as_deref(), args.kb_nonce.as_deref());
-        for line in crate::sd_jwt::verify_checks(sd, aud, nonce, at)? {
-            if !args.json {
-                println!("{line}");
-            }
+    for line in sd_checks.transpose()?.unwrap_or_default() {
+        if !args.json {
+            println!("{line}");
         }
     }
     Ok(())

@@ -6,6 +6,7 @@ use jwt_debugger::jose::backend::{RustCrypto, run_ready};
 use jwt_debugger::jose::keys::{self, KeyCandidate, SecretEncoding};
 use jwt_debugger::jose::pipeline::Strictness;
 use jwt_debugger::jose::policy::{PolicyReport, RuleOutcome, SignatureFacts, evaluate, proof_key};
+use jwt_debugger::jose::sdjwt::SdJwt;
 use jwt_debugger::jose::token::{self, DecodedToken};
 use jwt_debugger::jose::verdict::{KeyInputs, SignatureStatus, signature_status};
 use jwt_debugger::jose::{Algorithm, JoseError};
@@ -68,16 +69,7 @@ pub fn judge(
 /// rule a server would check.
 pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
     let policy = crate::policy::from_args(&args.policy, &args.algs)?;
-    let text = input::token(args.token.as_deref())?;
-    // An SD-JWT's signature is its Issuer-signed JWT's; its disclosures are checked after.
-    let sd = crate::sd_jwt::parse_if_sd(&text)?;
-    let decoded = match &sd {
-        Some(sd) => Ok(sd.issuer.clone()),
-        None => match token::decode(&text) {
-            Err(e) if e != JoseError::EncryptedJwe => return Err(e.into()),
-            decoded => decoded,
-        },
-    };
+    let (sd, decoded) = read_token(args)?;
     let allowed = args
         .algs
         .iter()
@@ -151,6 +143,23 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The token to verify: an SD-JWT (its signature is its Issuer-signed JWT's; its disclosures
+/// are checked after) or a JWS. A JWE is kept as the error that says so, for the verdict.
+fn read_token(
+    args: &VerifyArgs,
+) -> Result<(Option<SdJwt>, Result<DecodedToken, JoseError>), Failure> {
+    let text = input::token(args.token.as_deref())?;
+    let sd = crate::sd_jwt::parse_if_sd(&text)?;
+    let decoded = match &sd {
+        Some(sd) => Ok(sd.issuer.clone()),
+        None => match token::decode(&text) {
+            Err(e) if e != JoseError::EncryptedJwe => return Err(e.into()),
+            decoded => decoded,
+        },
+    };
+    Ok((sd, decoded))
 }
 
 /// `--json`'s object: the signature status, its detail, the token's `alg` and the key.

@@ -228,7 +228,8 @@ fn ath_rule(found: Option<&Value>, access_token: &str) -> RuleOutcome {
 /// query and fragment, the scheme and host lowercased, the default port (80, 443) and an empty
 /// port dropped, an empty path as `/`, percent-encodings in upper case with unreserved
 /// characters decoded, and `.`/`..` segments removed. `None` when it is not an absolute
-/// http(s) URI with a host (or has spaces or control characters).
+/// http(s) URI with a host (or has spaces or control characters, a port that is not digits, or
+/// a `%` that starts no escape).
 pub fn normalize_htu(uri: &str) -> Option<String> {
     if uri.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return None;
@@ -246,29 +247,34 @@ pub fn normalize_htu(uri: &str) -> Option<String> {
         Some((user, host)) => (format!("{user}@"), host),
         None => (String::new(), authority),
     };
-    let mut host = host_port.to_ascii_lowercase();
-    // A port is what follows the last ':' outside an IPv6 literal's brackets.
-    let port = host
-        .rfind(':')
-        .and_then(|i| Some((i, host.get(i..)?)))
-        .filter(|(_, port)| !port.contains(']'));
-    if let Some((i, port)) = port
-        && (port == default_port || port == ":")
-    {
-        host.truncate(i);
-    }
-    if host.is_empty() || host.starts_with(':') {
+    let host = host_port.to_ascii_lowercase();
+    // A port is what follows the last ':' outside an IPv6 literal's brackets: digits only.
+    let (name, port) = match host.rfind(':') {
+        Some(i) if !host[i..].contains(']') => (&host[..i], Some(&host[i + 1..])),
+        _ => (host.as_str(), None),
+    };
+    if port.is_some_and(|p| !p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
+    // Only an IPv6 literal (in brackets) holds a ':'; an empty host is no host.
+    let bracketed = name.starts_with('[') && name.ends_with(']');
+    if name.is_empty() || (name.contains(':') && !bracketed) {
+        return None;
+    }
+    let host = match port {
+        Some(p) if !p.is_empty() && format!(":{p}") != default_port => format!("{name}:{p}"),
+        _ => name.to_owned(),
+    };
     Some(format!(
         "{scheme}://{userinfo}{host}{}",
-        remove_dot_segments(&normalize_percent(path))
+        remove_dot_segments(&normalize_percent(path)?)
     ))
 }
 
 /// Percent-encodings in upper case, and those of unreserved characters (RFC 3986 section 2.3)
-/// decoded.
-fn normalize_percent(path: &str) -> String {
+/// decoded. `None` for a `%` that starts no escape: not a URI (and decoding around it could
+/// make a new escape, so the normalization would not be its own normalization).
+fn normalize_percent(path: &str) -> Option<String> {
     let bytes = path.as_bytes();
     let mut out = String::with_capacity(path.len());
     let mut i = 0;
@@ -291,12 +297,15 @@ fn normalize_percent(path: &str) -> String {
                 let Some(c) = path.get(i..).and_then(|rest| rest.chars().next()) else {
                     break;
                 };
+                if c == '%' {
+                    return None;
+                }
                 out.push(c);
                 i += c.len_utf8();
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// RFC 3986 section 5.2.4 for an absolute path (empty: `/`).

@@ -143,3 +143,69 @@ fn an_sd_jwt_made_here_verifies_with_the_reference_implementation() {
     assert_eq!(payload["nationalities"], json!(["DE", "FR"]), "{payload}");
     assert!(payload.get("family_name").is_none(), "{payload}");
 }
+
+/// The reference implementation's verifier, without key binding: `sys.argv` = the SD-JWT and
+/// the issuer's public JWK.
+const VERIFY_WITHOUT_KB: &str = r#"
+import json, sys
+from jwcrypto.jwk import JWK
+from sd_jwt.verifier import SDJWTVerifier
+
+sd_jwt, issuer_jwk = sys.argv[1:3]
+key = JWK(**json.loads(issuer_jwk))
+print(json.dumps(SDJWTVerifier(sd_jwt, lambda iss, header: key).get_verified_payload()))
+"#;
+
+#[test]
+fn an_sd_jwt_issued_by_the_command_line_verifies_with_the_reference_implementation() {
+    let fixtures = format!("{}/tests/fixtures/openssl", env!("CARGO_MANIFEST_DIR"));
+    let claims = json!({
+        "iss": "https://issuer.example", "sub": "user-7", "given_name": "Erika",
+        "address": {"locality": "Berlin", "country": "DE"}, "nationalities": ["DE", "FR"],
+    });
+    let key = format!("{fixtures}/ec-p384-pkcs8.pem");
+    let run = cli(&[
+        "sign",
+        "--alg",
+        "ES384",
+        "--key",
+        &key,
+        "--payload",
+        &claims.to_string(),
+        "--sd",
+        "/given_name",
+        "--sd",
+        "/address/locality",
+        "--sd",
+        "/nationalities/0",
+        "--sd-decoys",
+        "3",
+    ]);
+    let token = run.ok().trim().to_owned();
+    let parts: Vec<&str> = token.split('~').collect();
+    assert_eq!(
+        parts.len(),
+        5,
+        "the issuer JWT, 3 disclosures, no KB-JWT: {token}"
+    );
+    // The disclosed claims are digests in the signed payload, not values.
+    let signed = part_json(token.split('.').nth(1).expect("a payload"));
+    assert!(signed.get("given_name").is_none(), "{signed}");
+    assert_eq!(
+        signed["_sd"].as_array().map(Vec::len),
+        Some(4),
+        "1 + 3 decoys: {signed}"
+    );
+    let issuer_jwk = parse_private_key(&std::fs::read_to_string(&key).expect("key"))
+        .expect("key")
+        .public_key()
+        .to_jwk()
+        .to_string();
+    let payload = python(VERIFY_WITHOUT_KB, &[&token, &issuer_jwk]);
+    assert_eq!(payload["given_name"], "Erika", "{payload}");
+    assert_eq!(payload["address"], claims["address"], "{payload}");
+    assert_eq!(
+        payload["nationalities"], claims["nationalities"],
+        "{payload}"
+    );
+}

@@ -228,6 +228,13 @@ pub struct SignArgs {
     /// The `exp` claim: `+SECONDS` after `iat` (or now), or Unix seconds.
     #[arg(long)]
     pub exp: Option<String>,
+    /// Issue an SD-JWT (RFC 9901): the claim at this JSON pointer (`/given_name`,
+    /// `/address/street`, `/nationalities/1`) becomes selectively disclosable (repeatable).
+    #[arg(long = "sd", value_name = "POINTER")]
+    pub sd: Vec<String>,
+    /// With --sd: this many decoy digests, so the number of claims does not show.
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "sd")]
+    pub sd_decoys: usize,
     /// Print one JSON object (token, header, payload) instead of the token.
     #[arg(long)]
     pub json: bool,

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import * as jose from 'jose';
-import { serve, launch, openApp, ui } from './support.mjs';
+import { serve, launch, openApp, ui, expectNamedStatus } from './support.mjs';
 import { b64u, signJwt, now } from './jose.mjs';
 
 let browser, server, page, context;
@@ -94,20 +94,9 @@ test('a clean, fresh RS256 token with a 2048-bit key has no errors or warnings',
 // JWE findings that need more than the header: the key in the Decryption key box, or the
 // plaintext once decrypted (tokens made by panva's `jose`, or crafted here).
 const decryptionKey = () => page.getByRole('textbox', { name: 'Decryption key', exact: true });
-const decryptionStatus = () => page.getByRole('status', { name: 'Decryption status' });
+/** Waits until the Decryption status matches `pattern`; returns its text. */
+const expectDecryption = (pattern, timeout) => expectNamedStatus(page, 'Decryption status', pattern, timeout);
 const finding = (id) => ui(page).findings.locator(`[data-finding="${id}"]`);
-
-/** Waits until the Decryption status matches `pattern`. */
-async function expectDecryption(pattern, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = (await decryptionStatus().textContent().catch(() => '')) ?? '';
-    if (pattern.test(text)) return text;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`decryption status ${JSON.stringify(text)} does not match ${pattern}`);
-}
 
 test('finding jwe-epk-invalid: an ECDH-ES epk off its curve is shown as Error, without a key', async () => {
   const { x, y } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });

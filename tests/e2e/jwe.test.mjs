@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import * as jose from 'jose';
-import { serve, launch, openApp, ui, expectStatus, foreignRequests } from './support.mjs';
+import { serve, launch, openApp, ui, expectStatus, foreignRequests, expectNamedStatus } from './support.mjs';
 
 let browser, server, page, context, requests, errors;
 before(async () => {
@@ -21,21 +21,10 @@ after(async () => {
 
 const pem = (key, type) => key.export({ type, format: 'pem' });
 const decryptionKey = () => page.getByRole('textbox', { name: 'Decryption key', exact: true });
-const decryptionStatus = () => page.getByRole('status', { name: 'Decryption status' });
+/** Waits until the Decryption status matches `pattern`; returns its text. */
+const expectDecryption = (pattern, timeout) => expectNamedStatus(page, 'Decryption status', pattern, timeout);
 const plaintext = () => page.getByRole('textbox', { name: 'Plaintext', exact: true });
 const curl = () => page.getByRole('textbox', { name: 'curl command' });
-
-/** Waits until the Decryption status matches `pattern`; returns its text. */
-async function expectDecryption(pattern, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = (await decryptionStatus().textContent().catch(() => '')) ?? '';
-    if (pattern.test(text)) return text;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`decryption status ${JSON.stringify(text)} does not match ${pattern}`);
-}
 
 /** Pastes `token`, then `key` (if any) in the Decryption key box. */
 async function paste(token, key) {

@@ -3,24 +3,13 @@
 // messages; the exported code; and a share link that carries the policy (never a secret).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openApp, ui, expectStatus, withBrowser } from './support.mjs';
+import { openApp, ui, expectStatus, expectNamedStatus, withBrowser } from './support.mjs';
 
 const env = withBrowser();
 
 const region = (page) => page.getByRole('region', { name: 'Policy' });
-const result = (page) => page.getByRole('status', { name: 'Policy result' });
-
 /** Waits until the Policy result matches `pattern`; returns its text. */
-async function expectResult(page, pattern, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = (await result(page).textContent().catch(() => '')) ?? '';
-    if (pattern.test(text)) return text;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`policy result ${JSON.stringify(text)} does not match ${pattern}`);
-}
+const expectResult = (page, pattern) => expectNamedStatus(page, 'Policy result', pattern);
 
 /** The rule list's lines. */
 const rules = async (page) => (await region(page).getByRole('list', { name: 'Policy rules' }).innerText()).split('\n');

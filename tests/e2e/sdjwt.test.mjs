@@ -9,24 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, ui, expectStatus, withBrowser } from './support.mjs';
+import { openApp, ui, expectStatus, expectNamedStatus, withBrowser } from './support.mjs';
 
 const env = withBrowser();
 const fixture = (name) => readFileSync(new URL(`../fixtures/sdjwt/${name}`, import.meta.url), 'utf8').trim();
 const region = (page) => page.getByRole('region', { name: 'Disclosures' });
-const keyBinding = (page) => page.getByRole('status', { name: 'Key binding status' });
-
 /** Waits until the Key binding status matches `pattern`; returns its text. */
-async function expectKeyBinding(page, pattern, timeout = 15000) {
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = (await keyBinding(page).textContent().catch(() => '')) ?? '';
-    if (pattern.test(text)) return text;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`key binding status ${JSON.stringify(text)} does not match ${pattern}`);
-}
+const expectKeyBinding = (page, pattern) => expectNamedStatus(page, 'Key binding status', pattern);
 
 /** The Python SD-JWT libraries' directory (tests/support/toolchain.sh's ensure_pyjwt). */
 const pythonPath = () =>

@@ -125,17 +125,25 @@ export const ui = (page) => ({
   findings: page.getByRole('region', { name: 'Findings' }),
 });
 
-/** Waits until the signature status text matches `pattern`; returns the text. */
-export async function expectStatus(page, pattern, timeout = 10000) {
-  const status = ui(page).status;
+/**
+ * Waits until the `role="status"` element named `name` has text matching `pattern` (it may
+ * appear only later); returns the text.
+ */
+export async function expectNamedStatus(page, name, pattern, timeout = 15000) {
+  const status = page.getByRole('status', { name });
   const deadline = Date.now() + timeout;
   let text = '';
   while (Date.now() < deadline) {
-    text = (await status.textContent()) ?? '';
+    text = (await status.textContent().catch(() => '')) ?? '';
     if (pattern.test(text)) return text;
     await page.waitForTimeout(50);
   }
-  throw new Error(`signature status ${JSON.stringify(text)} does not match ${pattern}`);
+  throw new Error(`${name} ${JSON.stringify(text)} does not match ${pattern}`);
+}
+
+/** Waits until the signature status text matches `pattern`; returns the text. */
+export function expectStatus(page, pattern, timeout = 10000) {
+  return expectNamedStatus(page, 'Signature status', pattern, timeout);
 }
 
 /**

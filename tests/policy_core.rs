@@ -497,7 +497,10 @@ fn presets_have_stable_ids_labels_and_inputs() {
     ));
     assert!(Preset::Dpop.policy(&PresetInputs::default()).is_ok());
     let bad_htu = PresetInputs {
-        htu: Some("ftp://x/y".into()),
+        dpop: DpopRules {
+            htu: Some("ftp://x/y".into()),
+            ..DpopRules::default()
+        },
         ..PresetInputs::default()
     };
     assert!(matches!(
@@ -593,9 +596,11 @@ fn proof(claims: Value, jwk: Option<Value>) -> DecodedToken {
 fn dpop_policy(htu: &str) -> Policy {
     Preset::Dpop
         .policy(&PresetInputs {
-            htm: Some("POST".into()),
-            htu: Some(htu.into()),
-            access_token: Some(ACCESS_TOKEN.into()),
+            dpop: DpopRules {
+                htm: Some("POST".into()),
+                htu: Some(htu.into()),
+                access_token: Some(ACCESS_TOKEN.into()),
+            },
             ..PresetInputs::default()
         })
         .unwrap()
@@ -814,9 +819,11 @@ fn policy_json_round_trips_and_refuses_unknown_members() {
             issuer: Some("https://iss".into()),
             audience: Some("aud".into()),
             nonce: Some("n".into()),
-            htm: Some("POST".into()),
-            htu: Some("https://h/t".into()),
-            access_token: Some(ACCESS_TOKEN.into()),
+            dpop: DpopRules {
+                htm: Some("POST".into()),
+                htu: Some("https://h/t".into()),
+                access_token: Some(ACCESS_TOKEN.into()),
+            },
         };
         let policy = Preset::policy(preset, &inputs).unwrap();
         assert_eq!(
@@ -917,7 +924,10 @@ fn absurd_policies_are_refused() {
 #[test]
 fn debug_never_prints_the_access_token() {
     let inputs = PresetInputs {
-        access_token: Some(ACCESS_TOKEN.into()),
+        dpop: DpopRules {
+            access_token: Some(ACCESS_TOKEN.into()),
+            ..DpopRules::default()
+        },
         ..PresetInputs::default()
     };
     let policy = Preset::Dpop.policy(&inputs).unwrap();

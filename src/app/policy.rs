@@ -172,9 +172,11 @@ impl PolicyForm {
                 "your-client-id",
             ),
             nonce: text(&self.nonce),
-            htm: or(&self.htm, "GET"),
-            htu: or(&self.htu, "https://api.example/resource"),
-            access_token: text(&self.access_token),
+            dpop: DpopRules {
+                htm: or(&self.htm, "GET"),
+                htu: or(&self.htu, "https://api.example/resource"),
+                access_token: text(&self.access_token),
+            },
         };
         match preset.policy(&inputs) {
             Ok(policy) => PolicyForm {

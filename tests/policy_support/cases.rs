@@ -6,7 +6,7 @@
 //! later, and is judged ten minutes in.
 
 use jwt_debugger::jose::gateway;
-use jwt_debugger::jose::policy::{Policy, Preset, PresetInputs, access_token_hash};
+use jwt_debugger::jose::policy::{DpopRules, Policy, Preset, PresetInputs, access_token_hash};
 use serde_json::{Map, Value, json};
 
 /// 2026-01-01T00:00:00Z.
@@ -448,9 +448,11 @@ fn dpop_cases() -> Vec<Case> {
     let policy = preset(
         Preset::Dpop,
         PresetInputs {
-            htm: Some("POST".to_owned()),
-            htu: Some(HTU.to_owned()),
-            access_token: Some(ACCESS_TOKEN.to_owned()),
+            dpop: DpopRules {
+                htm: Some("POST".to_owned()),
+                htu: Some(HTU.to_owned()),
+                access_token: Some(ACCESS_TOKEN.to_owned()),
+            },
             ..PresetInputs::default()
         },
     );

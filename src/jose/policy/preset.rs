@@ -88,9 +88,9 @@ impl Preset {
                 policy.typ = Some("dpop+jwt".to_owned());
                 policy.required_claims = claims(&["jti", "htm", "htu", "iat"]);
                 policy.dpop = Some(DpopRules {
-                    htm: given(&inputs.htm),
-                    htu: given(&inputs.htu),
-                    access_token: given(&inputs.access_token),
+                    htm: given(&inputs.dpop.htm),
+                    htu: given(&inputs.dpop.htu),
+                    access_token: given(&inputs.dpop.access_token),
                 });
             }
         }
@@ -100,8 +100,8 @@ impl Preset {
 }
 
 /// What the presets are filled from; each preset reads the inputs it needs. Its `Debug` never
-/// prints the access token (a bearer credential).
-#[derive(Clone, Default, PartialEq, Eq)]
+/// prints the access token (a bearer credential): [`DpopRules`]' `Debug` redacts it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PresetInputs {
     /// Amplify: the Application ID (`iss`, `sub` and `aud`).
     pub application_id: Option<String>,
@@ -111,29 +111,9 @@ pub struct PresetInputs {
     pub audience: Option<String>,
     /// OIDC: the nonce sent in the authentication request, when one was.
     pub nonce: Option<String>,
-    /// DPoP: the HTTP method of the request (`htm`).
-    pub htm: Option<String>,
-    /// DPoP: the URI of the request (`htu`).
-    pub htu: Option<String>,
-    /// DPoP: the access token sent with the proof, whose hash `ath` must be.
-    pub access_token: Option<String>,
-}
-
-impl std::fmt::Debug for PresetInputs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PresetInputs")
-            .field("application_id", &self.application_id)
-            .field("issuer", &self.issuer)
-            .field("audience", &self.audience)
-            .field("nonce", &self.nonce)
-            .field("htm", &self.htm)
-            .field("htu", &self.htu)
-            .field(
-                "access_token",
-                &self.access_token.as_ref().map(|_| "redacted"),
-            )
-            .finish()
-    }
+    /// DPoP: the request's method and URI and the access token sent with the proof (blank ones
+    /// are left out of the policy).
+    pub dpop: DpopRules,
 }
 
 /// The input, unless it is absent or blank.

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as jose from 'jose';
-import { openApp, ui, expectStatus, withBrowser, WITHOUT_WEBCRYPTO } from './support.mjs';
+import { openApp, ui, expectStatus, withBrowser, WITHOUT_WEBCRYPTO, expectNamedStatus } from './support.mjs';
 
 const env = withBrowser();
 
@@ -23,19 +23,6 @@ async function generate(page, label) {
   await g.getByRole('combobox', { name: 'Key type' }).selectOption(label);
   await g.getByRole('button', { name: 'Generate key pair' }).click();
   await g.getByText(/Generated a .* key in/).waitFor({ timeout: 120000 });
-}
-
-/** Waits until the status named `name` matches `pattern`; returns its text. */
-async function expectNamedStatus(page, name, pattern, timeout = 15000) {
-  const status = page.getByRole('status', { name });
-  const deadline = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = (await status.textContent().catch(() => '')) ?? '';
-    if (pattern.test(text)) return text;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`${name} ${JSON.stringify(text)} does not match ${pattern}`);
 }
 
 /** The Encoded token once it is a JWE with this `alg` and `enc`. */

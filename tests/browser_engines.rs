@@ -299,3 +299,52 @@ async fn webcrypto_generates_keys_the_rust_core_reads() {
         }
     }
 }
+
+/// ML-DSA in this browser: WebCrypto declines it (so the page's engine falls back to the Rust
+/// engine, in its worker), and the Rust core, compiled to WebAssembly, generates, reads, signs
+/// and verifies all three parameter sets here, and verifies RFC 9964's example tokens.
+#[wasm_bindgen_test]
+async fn ml_dsa_runs_on_the_rust_engine_in_this_browser() {
+    // What the worker does before reading ML-DSA private keys (the page itself does not).
+    keys::read_ml_dsa_private_keys();
+    let mut rng = seeded_rng().expect("rng");
+    for (kind, alg, example) in [
+        (
+            KeyKind::MlDsa44,
+            Algorithm::MlDsa44,
+            include_str!("fixtures/mldsa/rfc9964/ML_DSA_44.jose.json"),
+        ),
+        (
+            KeyKind::MlDsa65,
+            Algorithm::MlDsa65,
+            include_str!("fixtures/mldsa/rfc9964/ML_DSA_65.jose.json"),
+        ),
+        (
+            KeyKind::MlDsa87,
+            Algorithm::MlDsa87,
+            include_str!("fixtures/mldsa/rfc9964/ML_DSA_87.jose.json"),
+        ),
+    ] {
+        let key = keys::generate(kind, &mut rng).expect("generates");
+        let read = keys::parse_private_key(&key.to_pkcs8_pem().expect("PEM")).expect("reads");
+        assert_eq!(read, key, "{alg:?}");
+        let public = key.public_key();
+        let sig = sign::sign_bytes(alg, &key, b"a.b", &mut rng).expect("signs");
+        assert_eq!(verify::verify_bytes(alg, &public, b"a.b", &sig), Ok(()));
+        assert!(verify::verify_bytes(alg, &public, b"a.c", &sig).is_err());
+        assert!(
+            subtle::verify(alg, &public, b"a.b", &sig).await.is_err(),
+            "{alg:?}: WebCrypto declines ML-DSA"
+        );
+        let example: Value = serde_json::from_str(example).expect("fixture");
+        let (input, signature) = s(&example, "jws").rsplit_once('.').expect("a JWS");
+        let signature = jwt_debugger::jose::base64url::decode(signature).expect("base64url");
+        let jwk = example["jwk"].to_string();
+        let their_public = &keys::parse_public_keys(&jwk).expect("AKP JWK")[0].key;
+        assert_eq!(their_public.thumbprint(), s(&example["jwk"], "kid"));
+        assert_eq!(
+            verify::verify_bytes(alg, their_public, input.as_bytes(), &signature),
+            Ok(())
+        );
+    }
+}

@@ -65,6 +65,9 @@ fn every_fast_kind_generates_and_round_trips() {
         (KeyKind::Hmac256, "HMAC secret (32 bytes)", 256),
         (KeyKind::Hmac384, "HMAC secret (48 bytes)", 384),
         (KeyKind::Hmac512, "HMAC secret (64 bytes)", 512),
+        (KeyKind::MlDsa44, "ML-DSA-44 private key", 1312 * 8),
+        (KeyKind::MlDsa65, "ML-DSA-65 private key", 1952 * 8),
+        (KeyKind::MlDsa87, "ML-DSA-87 private key", 2592 * 8),
     ];
     for (kind, description, bits) in expected {
         let key = generate(kind, &mut rng(1)).unwrap();
@@ -99,7 +102,18 @@ fn key_kinds_have_labels_and_algorithms() {
     assert_eq!(
         algs,
         [
-            "RS256", "RS256", "RS256", "ES256", "ES384", "ES512", "EdDSA", "HS256", "HS384",
+            "RS256",
+            "RS256",
+            "RS256",
+            "ES256",
+            "ES384",
+            "ES512",
+            "EdDSA",
+            "ML-DSA-44",
+            "ML-DSA-65",
+            "ML-DSA-87",
+            "HS256",
+            "HS384",
             "HS512"
         ]
     );
@@ -108,11 +122,21 @@ fn key_kinds_have_labels_and_algorithms() {
 
 #[test]
 fn debug_output_never_contains_key_material() {
-    for kind in [KeyKind::P256, KeyKind::Ed25519, KeyKind::Hmac256] {
+    for kind in [
+        KeyKind::P256,
+        KeyKind::Ed25519,
+        KeyKind::Hmac256,
+        KeyKind::MlDsa65,
+    ] {
         let key = generate(kind, &mut rng(3)).unwrap();
         let debug = format!("{key:?} {:?}", key.public_key());
         let jwk = key.to_jwk();
-        let secret = jwk.get("d").or(jwk.get("k")).unwrap().as_str().unwrap();
+        let secret = ["d", "k", "priv"]
+            .iter()
+            .find_map(|m| jwk.get(*m))
+            .unwrap()
+            .as_str()
+            .unwrap();
         assert!(!debug.contains(secret), "{debug}");
         assert!(debug.contains("redacted"), "{debug}");
     }
@@ -193,14 +217,15 @@ proptest! {
 
     #[test]
     fn importers_never_panic_on_jwk_shaped_noise(
-        kty in prop::sample::select(vec!["RSA", "EC", "OKP", "oct", "x"]),
+        kty in prop::sample::select(vec!["RSA", "EC", "OKP", "oct", "AKP", "x"]),
         crv in prop::sample::select(vec!["P-256", "P-384", "P-521", "Ed25519", "X25519"]),
+        alg in prop::sample::select(vec!["ML-DSA-44", "ML-DSA-87", "ml-dsa-44", "ES256"]),
         members in prop::collection::vec(
-            (prop::sample::select(vec!["n", "e", "d", "p", "q", "dp", "x", "y", "k"]), "[A-Za-z0-9_-]{0,90}"),
+            (prop::sample::select(vec!["n", "e", "d", "p", "q", "dp", "x", "y", "k", "pub", "priv"]), "[A-Za-z0-9_-]{0,90}"),
             0..8,
         ),
     ) {
-        let mut jwk = serde_json::json!({"kty": kty, "crv": crv});
+        let mut jwk = serde_json::json!({"kty": kty, "crv": crv, "alg": alg});
         for (name, value) in members {
             jwk[name] = value.into();
         }

@@ -734,6 +734,12 @@ fn the_dpop_jwk_must_be_public_asymmetric_and_the_signer() {
     let report = judge_proof(&policy, &proof(proof_claims(), Some(leaked)), T0);
     fails(&report, "dpop-jwk", "private key members (d)");
     fails(&report, "signature", "private key members");
+    // An ML-DSA (AKP) key's private member is its seed, `priv` (RFC 9964).
+    let leaked = keys::generate(KeyKind::MlDsa44, &mut seeded_rng().unwrap())
+        .unwrap()
+        .to_jwk();
+    let report = judge_proof(&policy, &proof(proof_claims(), Some(leaked)), T0);
+    fails(&report, "dpop-jwk", "private key members (priv)");
     let stranger = keys::generate(KeyKind::P256, &mut seeded_rng().unwrap())
         .unwrap()
         .public_key()

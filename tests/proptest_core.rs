@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use jose_support::*;
 use jwt_debugger::jose::Algorithm;
 use jwt_debugger::jose::claims::check_times;
-use jwt_debugger::jose::keys::{HmacSecret, PrivateKey};
+use jwt_debugger::jose::keys::{HmacSecret, KeyKind, PrivateKey, generate};
 use jwt_debugger::jose::sign::{sign_bytes, sign_token};
 use jwt_debugger::jose::token::decode;
 use jwt_debugger::jose::verify::{verify_bytes, verify_token};
@@ -38,6 +38,9 @@ fn key_for(alg: Algorithm, seed: u64) -> PrivateKey {
         Algorithm::EdDSA | Algorithm::Ed25519 => {
             PrivateKey::Ed25519(ed25519_dalek::SigningKey::generate(&mut r))
         }
+        Algorithm::MlDsa44 => generate(KeyKind::MlDsa44, &mut r).unwrap(),
+        Algorithm::MlDsa65 => generate(KeyKind::MlDsa65, &mut r).unwrap(),
+        Algorithm::MlDsa87 => generate(KeyKind::MlDsa87, &mut r).unwrap(),
         _ => PrivateKey::Rsa(rsa_key().clone()),
     }
 }

@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::app::encryption::EncryptionInputs;
 use crate::app::keygen::KeyMaterial;
 use crate::app::policy::PolicyForm;
+use crate::app::sd_jwt::SdIssueInputs;
 use crate::app::signing::{SignError, Signed, header_with_alg};
 use crate::app::state::{Action, Mode, PageState};
 use crate::jose::Algorithm;
@@ -48,6 +49,8 @@ pub struct Callbacks {
     pub decryption_key: Callback<String>,
     /// Encode mode's encryption inputs changed.
     pub encryption: Callback<EncryptionInputs>,
+    /// Encode mode's selectively disclosable claims changed.
+    pub sd_issue: Callback<SdIssueInputs>,
     /// The Policy region's fields changed.
     pub policy: Callback<PolicyForm>,
     /// A generated key goes where it signs.
@@ -74,6 +77,9 @@ pub struct Shown {
     pub mode: Mode,
     /// The Header and Payload panes' text.
     pub start: (String, String),
+    /// A decoded SD-JWT's disclosures, as JSON pointers one per line: Encode mode starts with
+    /// them selectively disclosable, so the token it signs is an SD-JWT again.
+    pub disclosable: Option<String>,
     /// The last token Encode mode signed.
     pub signed: Option<Result<Signed, SignError>>,
     /// With Encrypt on, the JWE in the Encoded box, and the encryption key when it is a shared
@@ -177,6 +183,7 @@ impl Callbacks {
             private_key: send(d, Action::SetPrivateKey),
             decryption_key: send(d, Action::SetDecryptionKey),
             encryption: send(d, Action::SetEncryption),
+            sd_issue: send(d, Action::SetSdIssue),
             policy: send(d, |form| Action::SetPolicy(Box::new(form))),
             use_signing: with_key(d, use_for_signing),
             use_verifying: with_key(d, use_for_verifying),
@@ -187,9 +194,11 @@ impl Callbacks {
                 let d = d.clone();
                 Callback::from(move |_| d.dispatch(Action::ToggleAsEncoded))
             },
+            // The preset's claims are the gateway's: none of them selectively disclosable.
             preset: send(d, |(header, payload)| Action::StartEncoding {
                 header,
                 payload,
+                disclosable: Some(String::new()),
             }),
         }
     }
@@ -203,10 +212,7 @@ impl Callbacks {
 /// with the encryption key when it is a shared secret) as the token to verify.
 fn switch_mode(mode: Mode, shown: &Shown) -> Action {
     match mode {
-        Mode::Encode => Action::StartEncoding {
-            header: shown.start.0.clone(),
-            payload: shown.start.1.clone(),
-        },
+        Mode::Encode => start_encoding(shown.start.0.clone(), shown.start.1.clone(), shown),
         Mode::Decode => {
             let signed = match &shown.signed {
                 Some(Ok(s)) => Some(s.clone()),
@@ -239,23 +245,27 @@ fn edit_json(text: String, shown: &Shown, editor: Editor) -> Action {
     match (shown.mode, editor) {
         (Mode::Encode, Editor::Header) => Action::SetHeader(text),
         (Mode::Encode, Editor::Payload) => Action::SetPayload(text),
-        (Mode::Decode, Editor::Header) => Action::StartEncoding {
-            header: text,
-            payload: payload.clone(),
-        },
-        (Mode::Decode, Editor::Payload) => Action::StartEncoding {
-            header: header.clone(),
-            payload: text,
-        },
+        (Mode::Decode, Editor::Header) => start_encoding(text, payload.clone(), shown),
+        (Mode::Decode, Editor::Payload) => start_encoding(header.clone(), text, shown),
+    }
+}
+
+/// Encode mode from `header` and `payload`, with a decoded SD-JWT's disclosures listed.
+fn start_encoding(header: String, payload: String, shown: &Shown) -> Action {
+    Action::StartEncoding {
+        header,
+        payload,
+        disclosable: shown.disclosable.clone(),
     }
 }
 
 /// An algorithm chosen: Encode mode starts from the texts shown with the header's `alg` set.
 fn choose_algorithm(alg: Algorithm, shown: &Shown) -> Action {
-    Action::StartEncoding {
-        header: header_with_alg(&shown.start.0, alg),
-        payload: shown.start.1.clone(),
-    }
+    start_encoding(
+        header_with_alg(&shown.start.0, alg),
+        shown.start.1.clone(),
+        shown,
+    )
 }
 
 // Generated keys.

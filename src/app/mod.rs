@@ -13,6 +13,7 @@ pub mod example;
 pub mod hooks;
 pub mod js_error;
 pub mod keygen;
+pub mod ml_dsa_key;
 pub mod policy;
 pub mod review;
 pub mod sd_jwt;

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::app::engine::remote::{self, EngineAnswer, EngineOp};
-use crate::jose::sdjwt::{self, KbExpectations, KeyBindingStatus, Summary};
+use crate::jose::rng::seeded_rng;
+use crate::jose::sdjwt::{self, Concealed, KbExpectations, KeyBindingStatus, Summary};
 
 /// One disclosure, as listed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +33,33 @@ pub struct KeyBindingLine {
     pub text: String,
     /// The status class: `status-ok`, `status-bad` or `status-neutral`.
     pub class: String,
+}
+
+/// Encode mode's selective disclosure: which claims the token discloses selectively. Empty
+/// pointers make an ordinary JWT.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SdIssueInputs {
+    /// JSON pointers (`/given_name`, `/address/street_address`), one per line or
+    /// comma-separated, as typed.
+    pub pointers: String,
+    /// How many decoy digests to add (RFC 9901 section 4.2.5), so the number of digests says
+    /// nothing about the number of claims.
+    pub decoys: usize,
+}
+
+impl SdIssueInputs {
+    /// The most decoys the page adds: enough to hide a claim count, not enough to bloat.
+    pub const MAX_DECOYS: usize = 20;
+
+    /// The pointers, trimmed, without empty entries; empty when the token is no SD-JWT.
+    pub fn pointer_list(&self) -> Vec<String> {
+        self.pointers
+            .split(['\n', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
 }
 
 /// What the worker found about a pasted SD-JWT.
@@ -94,6 +122,35 @@ pub fn review_in_worker(token: &str, now: i64) -> Result<SdJwtView, String> {
         key_binding: key_binding_line(&binding),
         summary,
     })
+}
+
+/// The page's side of Encode mode's SD-JWT: `claims` with the claims at `pointers` concealed
+/// by the worker (the digests need fresh random salts), ready to be signed.
+pub async fn conceal(
+    claims: String,
+    pointers: Vec<String>,
+    decoys: usize,
+) -> Result<Concealed, String> {
+    let op = EngineOp::ConcealClaims {
+        claims,
+        pointers,
+        decoys,
+    };
+    match remote::call_for_page(op).await? {
+        EngineAnswer::Concealed(concealed) => Ok(concealed),
+        other => Err(remote::unexpected(other).to_string()),
+    }
+}
+
+/// The worker's side of [`conceal`].
+pub fn conceal_in_worker(
+    claims: &str,
+    pointers: &[String],
+    decoys: usize,
+) -> Result<Concealed, String> {
+    let pointers: Vec<&str> = pointers.iter().map(String::as_str).collect();
+    let mut rng = seeded_rng().map_err(|e| e.to_string())?;
+    sdjwt::conceal(claims, &pointers, decoys, &mut rng).map_err(|e| e.to_string())
 }
 
 fn pretty(value: &Value) -> String {

@@ -11,6 +11,7 @@ use yew::Reducible;
 use crate::app::encryption::EncryptionInputs;
 use crate::app::example;
 use crate::app::policy::PolicyForm;
+use crate::app::sd_jwt::SdIssueInputs;
 use crate::jose::keys::SecretEncoding;
 use crate::jose::sdjwt;
 
@@ -52,6 +53,8 @@ pub struct PageState {
     pub encryption: EncryptionInputs,
     /// The Policy region's fields.
     pub policy: PolicyForm,
+    /// Encode mode's selective disclosure: the claims to make disclosable (an SD-JWT).
+    pub sd_issue: SdIssueInputs,
     /// Decode mode shows the header and payload exactly as encoded (member order, spacing and
     /// escapes as in the token) instead of pretty-printed.
     pub as_encoded: bool,
@@ -92,6 +95,7 @@ impl Default for PageState {
             decryption_key: String::new(),
             encryption: EncryptionInputs::default(),
             policy: PolicyForm::default(),
+            sd_issue: SdIssueInputs::default(),
             as_encoded: false,
             auto_public_key: Some(example::PUBLIC_KEY.to_owned()),
         }
@@ -111,6 +115,9 @@ pub enum Action {
         header: String,
         /// The payload JSON to edit.
         payload: String,
+        /// The selectively disclosable claims to start from (a decoded SD-JWT's disclosures;
+        /// empty for none); `None` keeps the list as it is.
+        disclosable: Option<String>,
     },
     /// Switch to Decode, loading the token that Encode mode produced (if any) and the public
     /// half of the signing key, unless the user pasted a verification key of their own.
@@ -146,6 +153,8 @@ pub enum Action {
     SetDecryptionKey(String),
     /// Encode mode's encryption inputs changed.
     SetEncryption(EncryptionInputs),
+    /// Encode mode's selectively disclosable claims changed.
+    SetSdIssue(SdIssueInputs),
     /// A generated encryption key goes in the Encryption key box, with the `alg` it is for
     /// (and for a `dir` key its `enc`); whether Encrypt is on is left as it is.
     UseEncryptionKey {
@@ -168,9 +177,16 @@ impl Reducible for PageState {
                 next.token = token;
                 next.mode = Mode::Decode;
             }
-            Action::StartEncoding { header, payload } => {
+            Action::StartEncoding {
+                header,
+                payload,
+                disclosable,
+            } => {
                 next.header_text = header;
                 next.payload_text = payload;
+                if let Some(pointers) = disclosable {
+                    next.sd_issue.pointers = pointers;
+                }
                 next.mode = Mode::Encode;
             }
             Action::StartDecoding {
@@ -219,6 +235,7 @@ impl Reducible for PageState {
             Action::SetPrivateKey(key) => next.private_key = key,
             Action::SetDecryptionKey(key) => next.decryption_key = key,
             Action::SetEncryption(inputs) => next.encryption = inputs,
+            Action::SetSdIssue(inputs) => next.sd_issue = inputs,
             Action::UseEncryptionKey { key, alg, enc } => {
                 next.encryption.key = key;
                 next.encryption.alg = alg;

@@ -192,7 +192,8 @@ pub struct PolicyArgs {
 /// `sign`.
 #[derive(Debug, Args)]
 pub struct SignArgs {
-    /// The algorithm (HS256 … EdDSA); it decides whether --key or a secret signs.
+    /// The algorithm (HS256 … EdDSA, Ed25519, ML-DSA-44/65/87); it decides whether --key or a
+    /// secret signs.
     #[arg(long)]
     pub alg: String,
     /// The private key (PEM PKCS#8, PKCS#1 or SEC1, or a private JWK).

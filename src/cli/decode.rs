@@ -1,5 +1,6 @@
 //! `decode`: what the page's Decode mode shows, as text or JSON. Nothing is verified here.
 
+use crate::output::outln;
 use jwt_debugger::jose::claims::{self, payload_claim_info};
 use jwt_debugger::jose::lints::{self, LintContext};
 use jwt_debugger::jose::sdjwt;
@@ -107,24 +108,24 @@ fn jwe_report(jwe: &JweCompact) -> Value {
 /// The report as text: the same facts, for people.
 fn print_text(report: &Value) {
     let pretty = |v: &Value| serde_json::to_string_pretty(v).unwrap_or_default();
-    println!(
+    outln!(
         "{} header:\n{}",
         report["kind"].as_str().unwrap_or("JWS"),
         pretty(&report["header"])
     );
     if report["kind"] == "JWE" {
-        println!(
+        outln!(
             "Encrypted ({} bytes of ciphertext): decrypt it with `jwt-debugger decrypt`.",
             report["ciphertext_bytes"]
         );
     } else {
         match &report["payload"] {
-            Value::String(text) => println!("Payload (not JSON):\n{text}"),
-            other => println!("Payload:\n{}", pretty(other)),
+            Value::String(text) => outln!("Payload (not JSON):\n{text}"),
+            other => outln!("Payload:\n{}", pretty(other)),
         }
     }
     if let Some(summary) = report["sd_jwt"]["summary"].as_str() {
-        println!("{summary}");
+        outln!("{summary}");
     }
     print_list("Claims", report["claims"].as_array(), |row| {
         let when = match (row["utc"].as_str(), row["relative"].as_str()) {
@@ -158,8 +159,8 @@ fn print_list(title: &str, rows: Option<&Vec<Value>>, line: impl Fn(&Value) -> S
     let Some(rows) = rows.filter(|rows| !rows.is_empty()) else {
         return;
     };
-    println!("{title}:");
+    outln!("{title}:");
     for row in rows {
-        println!("  {}", line(row));
+        outln!("  {}", line(row));
     }
 }

@@ -2,6 +2,7 @@
 //! `--sign-key`, a nested JWT (the payload signed first, as `sign` does, then encrypted with
 //! `cty: "JWT"`). RSA1_5 is refused, with the reason.
 
+use crate::output::outln;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -57,7 +58,7 @@ pub fn run(args: &EncryptArgs) -> Result<(), Failure> {
     if args.json {
         input::print_json(&json!({"token": token, "header": sent_header(&token)}));
     } else {
-        println!("{token}");
+        outln!("{token}");
     }
     Ok(())
 }

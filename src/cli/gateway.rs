@@ -1,6 +1,7 @@
 //! `gateway`: the page's gateway preset (the core's [`gateway`] header and claims), signed RS256,
 //! or with `--curl` the single-quoted curl line that calls the API with it.
 
+use crate::output::outln;
 use jwt_debugger::jose::gateway;
 use serde_json::json;
 
@@ -34,7 +35,7 @@ pub fn run(args: &GatewayArgs) -> Result<(), Failure> {
         }
         input::print_json(&out);
     } else {
-        println!("{}", curl.as_deref().unwrap_or(&token));
+        outln!("{}", curl.as_deref().unwrap_or(&token));
     }
     Ok(())
 }

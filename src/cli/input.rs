@@ -1,6 +1,7 @@
 //! Reading what the commands take: the token (argument or standard input), key and payload
 //! files (capped like the page's key boxes), secrets, and the clock.
 
+use crate::output::outln;
 use std::io::Read;
 use std::path::Path;
 
@@ -9,14 +10,16 @@ use jwt_debugger::jose::keys::{MAX_KEY_INPUT_BYTES, SecretEncoding};
 use crate::args::{Encoding, SecretArgs};
 use crate::failure::{Failure, io_failure};
 
-/// The token given as an argument, or read from standard input when it is absent or `-`.
+/// The token given as an argument, or read from standard input when it is absent or `-`: up to
+/// one byte over the longest token accepted, so that a longer one is refused as too large (by
+/// the decoder) rather than cut short.
 pub fn token(arg: Option<&str>) -> Result<String, Failure> {
     match arg {
         Some(text) if text != "-" => Ok(text.to_owned()),
         _ => {
             let mut text = String::new();
             std::io::stdin()
-                .take(MAX_KEY_INPUT_BYTES as u64 + 1)
+                .take(jwt_debugger::jose::token::MAX_TOKEN_LEN as u64 + 1)
                 .read_to_string(&mut text)
                 .map_err(|e| {
                     Failure::Input(format!("cannot read the token from standard input: {e}"))
@@ -101,7 +104,7 @@ pub fn now() -> i64 {
 
 /// Prints a JSON value on standard output.
 pub fn print_json(value: &serde_json::Value) {
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
     );

@@ -136,7 +136,7 @@ pub struct EncryptArgs {
     /// signed token with `cty: "JWT"`.
     #[arg(long, requires = "sign_alg")]
     pub sign_key: Option<PathBuf>,
-    /// The inner signature's algorithm (RS256 … EdDSA), with --sign-key.
+    /// The inner signature's algorithm (RS256 … EdDSA, ML-DSA-44/65/87), with --sign-key.
     #[arg(long, requires = "sign_key")]
     pub sign_alg: Option<String>,
     /// The inner JWT's payload as JSON, or `@FILE`, with --sign-key (default `{}`).

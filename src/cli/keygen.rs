@@ -4,6 +4,7 @@
 //! `private.jwk.json`, a secret's as `secret.jwk.json`). Secret files are created mode 0600, and
 //! no file is overwritten without `--force`.
 
+use crate::output::outln;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -112,7 +113,7 @@ pub fn run(args: &KeygenArgs) -> Result<(), Failure> {
             &json!({"kid": kid, "alg": material.alg, "use": key_use, "files": shown}),
         );
     } else if material.symmetric {
-        println!(
+        outln!(
             "wrote {}",
             paths
                 .iter()
@@ -121,7 +122,7 @@ pub fn run(args: &KeygenArgs) -> Result<(), Failure> {
                 .join(", ")
         );
     } else {
-        println!("{}", material.kid);
+        outln!("{}", material.kid);
     }
     Ok(())
 }

@@ -26,6 +26,8 @@ mod jwe_keys;
 #[cfg(not(target_arch = "wasm32"))]
 mod keygen;
 #[cfg(not(target_arch = "wasm32"))]
+mod output;
+#[cfg(not(target_arch = "wasm32"))]
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 mod sd_jwt;
@@ -41,7 +43,7 @@ fn main() -> std::process::ExitCode {
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            print!("{e}");
+            output::write(format_args!("{e}"));
             return std::process::ExitCode::SUCCESS;
         }
         Err(e) => {

@@ -1,6 +1,7 @@
 //! `sign`: builds the header and payload from the flags, then signs them exactly as the page's
 //! Encode mode does (the core's [`sign::prepare_signing`] and the signing pipeline).
 
+use crate::output::outln;
 use jwt_debugger::jose::backend::{RustCrypto, complete};
 use jwt_debugger::jose::keys::{self, SecretEncoding};
 use jwt_debugger::jose::{JoseError, pipeline, rng, sdjwt, sign};
@@ -175,7 +176,7 @@ pub fn run(args: &SignArgs) -> Result<(), Failure> {
     if args.json {
         input::print_json(&json!({"token": token, "header": header, "payload": payload}));
     } else {
-        println!("{token}");
+        outln!("{token}");
     }
     Ok(())
 }

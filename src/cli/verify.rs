@@ -2,6 +2,7 @@
 //! exit status scripts test: 0 verified, 1 invalid or not verified, 2 unreadable input. With a
 //! policy, the core's [`evaluate`] on top: 0 accepted, 1 a rule failed (each on stderr).
 
+use crate::output::outln;
 use jwt_debugger::jose::backend::{RustCrypto, run_ready};
 use jwt_debugger::jose::keys::{self, KeyCandidate, SecretEncoding};
 use jwt_debugger::jose::pipeline::Strictness;
@@ -139,7 +140,7 @@ pub fn run(args: &VerifyArgs) -> Result<(), Failure> {
     conclude(status, report, args.json)?;
     for line in sd_checks.transpose()?.unwrap_or_default() {
         if !args.json {
-            println!("{line}");
+            outln!("{line}");
         }
     }
     Ok(())
@@ -199,9 +200,9 @@ fn conclude(
     match (report, status) {
         (Some(report), _) if report.accepted => {
             if !json {
-                println!("{}", report.summary());
+                outln!("{}", report.summary());
                 for rule in &report.rules {
-                    println!("  {}", rule.line());
+                    outln!("  {}", rule.line());
                 }
             }
             Ok(())
@@ -211,7 +212,7 @@ fn conclude(
         )),
         (None, SignatureStatus::Verified(detail)) => {
             if !json {
-                println!("{}", SignatureStatus::Verified(detail).text());
+                outln!("{}", SignatureStatus::Verified(detail).text());
             }
             Ok(())
         }

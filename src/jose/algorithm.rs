@@ -1,4 +1,4 @@
-//! JWS algorithms (RFC 7518 §3, RFC 8037, RFC 9864) as a `Copy` enum, and which keys fit them.
+//! JWS algorithms (RFC 7518 §3, RFC 8037, RFC 9864, RFC 9964) as a `Copy` enum, and which keys fit them.
 //!
 //! Parsing is exact and case-sensitive, as RFC 7515 §4.1.1 requires: `"none"` is
 //! [`Algorithm::None`], while `"NONE"` or `"hs256"` are errors that name the correct spelling,
@@ -10,7 +10,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::error::JoseError;
-pub use super::key_type::{EcCurve, KeyType, OkpCurve};
+pub use super::key_type::{EcCurve, KeyType, MlDsaParams, OkpCurve};
 
 /// A JWS `alg` value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,6 +43,12 @@ pub enum Algorithm {
     EdDSA,
     /// Ed25519 under its fully specified RFC 9864 name: same crypto as `EdDSA` + Ed25519 key.
     Ed25519,
+    /// ML-DSA-44 (FIPS 204, RFC 9964): post-quantum, NIST security category 2.
+    MlDsa44,
+    /// ML-DSA-65 (FIPS 204, RFC 9964): category 3.
+    MlDsa65,
+    /// ML-DSA-87 (FIPS 204, RFC 9964): category 5.
+    MlDsa87,
     /// `none`: an unsecured JWS. It is decoded and shown, never verified.
     None,
 }
@@ -60,6 +66,8 @@ pub enum Family {
     Ecdsa,
     /// EdDSA / Ed25519.
     EdDsa,
+    /// ML-DSA-44/65/87: an AKP key of the same parameter set.
+    MlDsa,
     /// `none`.
     None,
 }
@@ -77,7 +85,7 @@ pub enum KeyInput {
 
 impl Algorithm {
     /// Every algorithm, in the order a UI should list them.
-    pub const ALL: [Algorithm; 15] = [
+    pub const ALL: [Algorithm; 18] = [
         Algorithm::HS256,
         Algorithm::HS384,
         Algorithm::HS512,
@@ -92,6 +100,9 @@ impl Algorithm {
         Algorithm::ES512,
         Algorithm::EdDSA,
         Algorithm::Ed25519,
+        Algorithm::MlDsa44,
+        Algorithm::MlDsa65,
+        Algorithm::MlDsa87,
         Algorithm::None,
     ];
 
@@ -112,6 +123,9 @@ impl Algorithm {
             Algorithm::ES512 => "ES512",
             Algorithm::EdDSA => "EdDSA",
             Algorithm::Ed25519 => "Ed25519",
+            Algorithm::MlDsa44 => "ML-DSA-44",
+            Algorithm::MlDsa65 => "ML-DSA-65",
+            Algorithm::MlDsa87 => "ML-DSA-87",
             Algorithm::None => "none",
         }
     }
@@ -122,7 +136,9 @@ impl Algorithm {
         match self.family() {
             Family::Hmac => KeyInput::SharedSecret,
             Family::None => KeyInput::Unsecured,
-            Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa => KeyInput::KeyPair,
+            Family::Rsa | Family::RsaPss | Family::Ecdsa | Family::EdDsa | Family::MlDsa => {
+                KeyInput::KeyPair
+            }
         }
     }
 
@@ -135,6 +151,7 @@ impl Algorithm {
             PS256 | PS384 | PS512 => Family::RsaPss,
             ES256 | ES384 | ES512 => Family::Ecdsa,
             EdDSA | Ed25519 => Family::EdDsa,
+            MlDsa44 | MlDsa65 | MlDsa87 => Family::MlDsa,
             None => Family::None,
         }
     }
@@ -147,7 +164,7 @@ impl Algorithm {
             HS256 | RS256 | PS256 | ES256 => Some(HashAlg::Sha256),
             HS384 | RS384 | PS384 | ES384 => Some(HashAlg::Sha384),
             HS512 | RS512 | PS512 | ES512 => Some(HashAlg::Sha512),
-            EdDSA | Ed25519 | None => Option::None,
+            EdDSA | Ed25519 | MlDsa44 | MlDsa65 | MlDsa87 | None => Option::None,
         }
     }
 
@@ -177,9 +194,20 @@ impl Algorithm {
         }
     }
 
+    /// For ML-DSA-* the parameter set its AKP key must have (RFC 9964 section 5).
+    pub fn ml_dsa_params(self) -> Option<MlDsaParams> {
+        match self {
+            Algorithm::MlDsa44 => Some(MlDsaParams::Ml44),
+            Algorithm::MlDsa65 => Some(MlDsaParams::Ml65),
+            Algorithm::MlDsa87 => Some(MlDsaParams::Ml87),
+            _ => Option::None,
+        }
+    }
+
     /// Whether this algorithm may be used with a key of this kind. This is the
     /// algorithm-confusion defence: HS* only with a secret, RS*/PS* only with RSA, each ES*
-    /// only with its own curve, EdDSA/Ed25519 only with Ed25519, and `none` with nothing.
+    /// only with its own curve, EdDSA/Ed25519 only with Ed25519, each ML-DSA-* only with an AKP
+    /// key of its own parameter set, and `none` with nothing.
     pub fn fits(self, key: KeyType) -> bool {
         use Algorithm::*;
         matches!(
@@ -188,6 +216,7 @@ impl Algorithm {
                 | (RS256 | RS384 | RS512 | PS256 | PS384 | PS512, KeyType::Rsa)
                 | (EdDSA | Ed25519, KeyType::Okp(OkpCurve::Ed25519))
         ) || matches!(key, KeyType::Ec(curve) if self.ecdsa_curve() == Some(curve))
+            || matches!(key, KeyType::Akp(params) if self.ml_dsa_params() == Some(params))
     }
 
     /// `Ok(())` if [`Algorithm::fits`], else the typed mismatch error naming both sides.

@@ -36,9 +36,7 @@ pub enum JoseError {
         reason: Box<JoseError>,
     },
     /// A `~`, as an SD-JWT has, but its Issuer-signed JWT does not read.
-    #[error(
-        "the token has a '~', like a selective-disclosure token (SD-JWT), but its Issuer-signed JWT does not read: {reason}"
-    )]
+    #[error("the token has a '~' like an SD-JWT, but its issuer JWT does not read: {reason}")]
     SdJwtUnreadable {
         /// Why.
         reason: Box<JoseError>,
@@ -240,6 +238,15 @@ pub enum JoseError {
     /// Key generation failed (e.g. the random number generator failed).
     #[error("key generation failed: {0}")]
     KeyGeneration(String),
+    /// An ML-DSA key could not be read, written or used (its module's own error).
+    #[error("{0}")]
+    MlDsa(#[from] super::mldsa::MlDsaError),
+    /// An ML-DSA private key read in the page, which leaves its arithmetic to the worker.
+    #[error("reading the {} private key in the worker…", .0.jose_name())]
+    MlDsaPrivateKeyElsewhere(super::mldsa::MlDsaParams),
+    /// The worker's Rust engine refused a key the page handed it to read, in its words.
+    #[error("{0}")]
+    KeyRefusedByWorker(String),
     /// The Rust engine itself could not run an operation (its randomness or an internal
     /// invariant failed); no other engine is left to try.
     #[error("the Rust engine could not run: {reason}")]

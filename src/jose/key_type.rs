@@ -1,5 +1,5 @@
 //! The one vocabulary for kinds of key, in RFC 7517/7518 terms: the JWK key type (`kty`: `RSA`,
-//! `EC`, `OKP`, `oct`) and, for curve keys, the curve (`crv`). Algorithms say which key type
+//! `EC`, `OKP`, `oct`, `AKP`) and, for curve keys, the curve (`crv`). Algorithms say which key type
 //! they need ([`Algorithm::fits`](crate::jose::Algorithm::fits)), keys say which they are
 //! (`PublicKey::key_type`), and the generator's `KeyKind`s are a key type with a size. Every
 //! match on it is exhaustive, so a new family fails to compile wherever it is not handled.
@@ -8,6 +8,7 @@ use p256::elliptic_curve::pkcs8::AssociatedOid;
 use spki::ObjectIdentifier;
 
 use super::error::JoseError;
+pub use super::mldsa::MlDsaParams;
 
 /// The NIST curves usable with ECDSA in JWS (RFC 7518 section 3.4), by JWK `crv`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -94,17 +95,22 @@ pub enum KeyType {
     Okp(OkpCurve),
     /// `kty: "oct"`: a symmetric secret, the HMAC key of HS*.
     Oct,
+    /// `kty: "AKP"` (RFC 9964): an ML-DSA key, whose JWK `alg` names its parameter set.
+    Akp(MlDsaParams),
 }
 
 impl KeyType {
     /// Every key type, in the order messages list them.
-    pub const ALL: [KeyType; 6] = [
+    pub const ALL: [KeyType; 9] = [
         KeyType::Rsa,
         KeyType::Ec(EcCurve::P256),
         KeyType::Ec(EcCurve::P384),
         KeyType::Ec(EcCurve::P521),
         KeyType::Okp(OkpCurve::Ed25519),
         KeyType::Oct,
+        KeyType::Akp(MlDsaParams::Ml44),
+        KeyType::Akp(MlDsaParams::Ml65),
+        KeyType::Akp(MlDsaParams::Ml87),
     ];
 
     /// The JWK `crv` value, for the key types that have one.
@@ -112,7 +118,7 @@ impl KeyType {
         match self {
             KeyType::Ec(curve) => Some(curve.jwk_name()),
             KeyType::Okp(curve) => Some(curve.jwk_name()),
-            KeyType::Rsa | KeyType::Oct => None,
+            KeyType::Rsa | KeyType::Oct | KeyType::Akp(_) => None,
         }
     }
 
@@ -127,6 +133,7 @@ impl KeyType {
             KeyType::Ec(EcCurve::P521) => Some(p521::NistP521::OID),
             KeyType::Okp(OkpCurve::Ed25519) => Some(ed25519_dalek::pkcs8::ALGORITHM_OID),
             KeyType::Oct => None,
+            KeyType::Akp(params) => Some(params.oid()),
         }
     }
 
@@ -137,6 +144,7 @@ impl KeyType {
             KeyType::Ec(_) => "EC",
             KeyType::Okp(_) => "OKP",
             KeyType::Oct => "oct",
+            KeyType::Akp(_) => "AKP",
         }
     }
 
@@ -149,6 +157,7 @@ impl KeyType {
             KeyType::Ec(EcCurve::P521) => "EC P-521",
             KeyType::Okp(OkpCurve::Ed25519) => "Ed25519",
             KeyType::Oct => "HMAC secret",
+            KeyType::Akp(params) => params.jose_name(),
         }
     }
 
@@ -161,6 +170,9 @@ impl KeyType {
             KeyType::Ec(EcCurve::P521) => "a P-521 EC key",
             KeyType::Okp(OkpCurve::Ed25519) => "an Ed25519 key",
             KeyType::Oct => "an HMAC secret",
+            KeyType::Akp(MlDsaParams::Ml44) => "an ML-DSA-44 key",
+            KeyType::Akp(MlDsaParams::Ml65) => "an ML-DSA-65 key",
+            KeyType::Akp(MlDsaParams::Ml87) => "an ML-DSA-87 key",
         }
     }
 }

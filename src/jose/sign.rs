@@ -153,6 +153,9 @@ pub enum SignError {
     /// The Private key box does not read.
     #[error("the private key cannot be read: {0}")]
     PrivateKey(JoseError),
+    /// The selectively disclosable claims of an SD-JWT to be cannot be concealed.
+    #[error("the selectively disclosable claims: {0}")]
+    Disclosures(String),
     /// The core refused the header, the secret, the key for the algorithm, or the signature.
     #[error(transparent)]
     Jose(#[from] JoseError),

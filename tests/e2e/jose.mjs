@@ -52,7 +52,7 @@ export function verifyJwt(token, publicKey) {
 
 /** RFC 7638 JWK thumbprint (SHA-256, base64url) of a public JWK. */
 export function thumbprint(jwk) {
-  const members = { RSA: ['e', 'kty', 'n'], EC: ['crv', 'kty', 'x', 'y'], OKP: ['crv', 'kty', 'x'] }[jwk.kty];
+  const members = { RSA: ['e', 'kty', 'n'], EC: ['crv', 'kty', 'x', 'y'], OKP: ['crv', 'kty', 'x'], AKP: ['alg', 'kty', 'pub'] }[jwk.kty];
   const canonical = JSON.stringify(Object.fromEntries(members.map((m) => [m, jwk[m]])));
   return crypto.createHash('sha256').update(canonical).digest('base64url');
 }

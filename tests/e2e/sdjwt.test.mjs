@@ -82,3 +82,77 @@ test('an SD-JWT+KB from the reference implementation: its key binding verifies i
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** The reference implementation's verifier, without key binding: the processed payload. */
+function referenceVerify(sdJwt, publicPem) {
+  const script = `
+import json, sys
+from jwcrypto.jwk import JWK
+from sd_jwt.verifier import SDJWTVerifier
+key = JWK.from_pem(sys.argv[2].encode())
+print(json.dumps(SDJWTVerifier(sys.argv[1], lambda iss, header: key).get_verified_payload()))
+`;
+  return JSON.parse(
+    execFileSync('python3', ['-c', script, sdJwt, publicPem], {
+      env: { ...process.env, PYTHONPATH: pythonPath(), PYTHONDONTWRITEBYTECODE: '1' },
+    }),
+  );
+}
+
+test('Encode mode issues an SD-JWT: listed claims become disclosures with random salts, and the reference verifier accepts it', async () => {
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
+  const u = ui(page);
+  await u.encode.click();
+  const claims = {
+    iss: 'https://issuer.example', sub: 'user-7', given_name: 'Erika',
+    address: { locality: 'Berlin', country: 'DE' }, nationalities: ['DE', 'FR'],
+  };
+  await u.payload.fill(JSON.stringify(claims, null, 2));
+  const sd = page.getByRole('region', { name: 'Selective disclosure' });
+  await sd.getByRole('textbox', { name: 'Selectively disclosable claims' }).fill('/given_name\n/address/locality, /nationalities/1');
+  await sd.getByRole('spinbutton', { name: 'Decoy digests' }).fill('2');
+  await expectStatus(page, /^Signature verified/);
+  let token = await u.token.inputValue();
+  for (let i = 0; i < 100 && token.split('~').length !== 5; i++) {
+    await page.waitForTimeout(50);
+    token = await u.token.inputValue();
+  }
+  const parts = token.split('~');
+  assert.equal(parts.length, 5, 'the issuer JWT, 3 disclosures and the final ~');
+  assert.equal(parts[4], '', 'no key binding');
+  const signed = JSON.parse(Buffer.from(parts[0].split('.')[1], 'base64url'));
+  assert.equal(signed._sd_alg, 'sha-256');
+  assert.equal(signed._sd.length, 3, 'given_name\'s digest and 2 decoys');
+  assert.equal(signed.given_name, undefined);
+  assert.equal(signed.address._sd.length, 1);
+  assert.equal(signed.address.country, 'DE');
+  assert.equal(signed.nationalities[0], 'DE');
+  assert.ok(signed.nationalities[1]['...'], 'the array element is a digest');
+  const disclosed = parts.slice(1, 4).map((d) => JSON.parse(Buffer.from(d, 'base64url')));
+  assert.deepEqual(disclosed.map((d) => JSON.stringify(d.slice(1))).sort(), ['["FR"]', '["given_name","Erika"]', '["locality","Berlin"]']);
+  assert.equal(new Set(disclosed.map((d) => d[0])).size, 3, 'a salt per disclosure');
+  // Decode mode takes the SD-JWT and the signing key's public half; the reference verifier
+  // (PyPI sd-jwt) accepts the SD-JWT with that key.
+  await u.decode.click();
+  await expectStatus(page, /^Signature verified/);
+  await expectKeyBinding(page, /^No key binding/);
+  assert.equal(await region(page).getByRole('list', { name: 'Disclosure list' }).getByRole('listitem').count(), 3);
+  const processed = referenceVerify(token, await u.publicKey.inputValue());
+  assert.equal(processed.given_name, 'Erika');
+  assert.deepEqual(processed.address, { locality: 'Berlin', country: 'DE' });
+  assert.deepEqual(processed.nationalities, ['DE', 'FR']);
+  // Back in Encode mode, the editor holds the claims as shown (disclosures in place) and the
+  // disclosures are listed again: the token signed is an SD-JWT with the same claims concealed.
+  await u.encode.click();
+  assert.deepEqual(JSON.parse(await u.payload.inputValue()), claims);
+  const listed = await sd.getByRole('textbox', { name: 'Selectively disclosable claims' }).inputValue();
+  assert.deepEqual(listed.split('\n').sort(), ['/address/locality', '/given_name', '/nationalities/1']);
+  await expectStatus(page, /^Signature verified/);
+  for (let i = 0; i < 100 && (await u.token.inputValue()).split('~').length !== 5; i++) await page.waitForTimeout(50);
+  assert.notEqual(await u.token.inputValue(), token, 'fresh salts');
+  // A pointer to nothing is refused with its path.
+  await sd.getByRole('textbox', { name: 'Selectively disclosable claims' }).fill('/nope');
+  await expectStatus(page, /selectively disclosable claims: .*\/nope/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

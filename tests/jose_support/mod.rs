@@ -124,6 +124,15 @@ pub fn public_of(key: &PrivateKey) -> PublicKey {
         PrivateKey::P521(k) => PublicKey::P521(*k.verifying_key()),
         PrivateKey::Ed25519(k) => PublicKey::Ed25519(k.verifying_key()),
         PrivateKey::Hmac(s) => PublicKey::Hmac(s.clone()),
+        // Expanded again from the seed by the ML-DSA module, not taken from the pair.
+        PrivateKey::MlDsa(_) => PublicKey::MlDsa(
+            jwt_debugger::jose::mldsa::MlDsaPrivateKey::from_pkcs8_der(
+                &key.to_pkcs8_der().unwrap(),
+            )
+            .unwrap()
+            .public_key()
+            .clone(),
+        ),
     }
 }
 

@@ -17,12 +17,13 @@ use super::json_pane::JsonPane;
 use super::key_generator::KeyGenerator;
 use super::page_footer::PageFooter;
 use super::policy_pane::PolicyPane;
+use super::sd_issue_pane::SdIssuePane;
 use super::top_bar::TopBar;
 use super::verify_pane::VerifyPane;
 use crate::app::callbacks::{Shown, use_callbacks};
 use crate::app::hooks::use_now::use_now;
-use crate::app::hooks::use_page_view::use_page_view;
-use crate::app::hooks::use_sd_jwt::use_sd_jwt;
+use crate::app::hooks::use_page_view::{PageView, use_page_view};
+use crate::app::hooks::use_sd_jwt::{SdJwtReview, use_sd_jwt};
 use crate::app::hooks::use_service_worker::use_service_worker;
 use crate::app::hooks::use_share_link::use_share_link_loader;
 use crate::app::state::{Mode, PageState};
@@ -40,12 +41,7 @@ pub fn app() -> Html {
     let (sd_jwt, (payload_text, payload_value)) = use_sd_jwt(&state, now, shown);
     let callbacks = use_callbacks(
         state.dispatcher(),
-        Shown {
-            mode: state.mode,
-            start: (view.header_text.clone(), view.payload_text.clone()),
-            signed: view.signed_now,
-            encrypted: encrypted(&view.encrypted, &state),
-        },
+        shown_now(&state, &view, &payload_text, &sd_jwt),
     );
     html! {
         <>
@@ -92,6 +88,7 @@ pub fn app() -> Html {
                         onprivatekey={callbacks.private_key}
                     />
                     if state.mode == Mode::Encode {
+                        <SdIssuePane inputs={state.sd_issue.clone()} onchange={callbacks.sd_issue.clone()} />
                         <EncryptPane inputs={state.encryption.clone()} encrypted={view.encrypted} onchange={callbacks.encryption.clone()} />
                     }
                 </section>
@@ -107,6 +104,31 @@ pub fn app() -> Html {
             <PageFooter />
         </>
     }
+}
+
+/// What the callbacks need of the page as shown in this render.
+fn shown_now(state: &PageState, view: &PageView, payload_text: &str, sd: &SdJwtReview) -> Shown {
+    Shown {
+        mode: state.mode,
+        // What Encode mode starts from is what the panes show: an SD-JWT's claims with the
+        // disclosures in place, those claims listed as selectively disclosable.
+        start: (view.header_text.clone(), payload_text.to_owned()),
+        // Shown as encoded, the payload is the signed one, digests and all: nothing to list.
+        disclosable: disclosable(sd).filter(|_| !state.as_encoded),
+        signed: view.signed_now.clone(),
+        encrypted: encrypted(&view.encrypted, state),
+    }
+}
+
+/// The JSON pointers of a decoded SD-JWT's disclosures, one per line (`None` for other tokens).
+fn disclosable(review: &SdJwtReview) -> Option<String> {
+    let view = review.as_ref()?.as_ref().ok()?;
+    let at: Vec<&str> = view
+        .disclosures
+        .iter()
+        .filter_map(|d| d.at.as_deref())
+        .collect();
+    Some(at.join("\n"))
 }
 
 /// Encode mode's JWE and the shared secret it was made with, for Decode mode to take over.

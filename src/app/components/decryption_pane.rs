@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use super::overlay::text_of;
+use super::field::text_area;
 use crate::app::decryption::DecryptionStatus;
 
 /// Props of [`DecryptionPane`].
@@ -25,18 +25,14 @@ pub fn decryption_pane(props: &DecryptionPaneProps) -> Html {
     html! {
         <section class="pane pane-decrypt" aria-labelledby="decrypt-heading">
             <h2 id="decrypt-heading">{ "Decrypt" }</h2>
-            <label for="decryption-key">{ "Decryption key" }</label>
-            <textarea
-                id="decryption-key"
-                class="key-input"
-                rows="4"
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                placeholder="The recipient's private key (PEM, JWK or JWKS), the symmetric key (oct JWK or base64url), or the password"
-                value={props.text.clone()}
-                oninput={props.onkey.reform(text_of)}
-            />
+            { text_area(
+                "decryption-key",
+                "Decryption key",
+                "4",
+                "The recipient's private key (PEM, JWK or JWKS), the symmetric key (oct JWK or base64url), or the password",
+                &props.text,
+                props.onkey.clone(),
+            ) }
             <p class={classes!("status", props.status.class())} role="status" aria-label="Decryption status">
                 { props.status.text() }
             </p>

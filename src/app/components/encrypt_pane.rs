@@ -4,8 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::field::select;
-use super::overlay::text_of;
+use super::field::{select, text_area};
 use crate::app::encryption::{EncryptionInputs, offered_algs, offered_encs};
 
 /// Props of [`EncryptPane`].
@@ -65,17 +64,14 @@ pub fn encrypt_pane(props: &EncryptPaneProps) -> Html {
             if i.on {
                 { select("Key management algorithm", pairs(offered_algs()), &i.alg, with(|n, v| n.alg = v)) }
                 { select("Content encryption", pairs(offered_encs()), &i.enc, with(|n, v| n.enc = v)) }
-                <label for="encryption-key">{ "Encryption key" }</label>
-                <textarea
-                    id="encryption-key"
-                    class="key-input"
-                    rows="4"
-                    spellcheck="false"
-                    autocomplete="off"
-                    placeholder="The recipient's public key (PEM, JWK or JWKS), the symmetric key (oct JWK or base64url), or the password"
-                    value={i.key.clone()}
-                    oninput={with(|n, v| n.key = v).reform(text_of)}
-                />
+                { text_area(
+                    "encryption-key",
+                    "Encryption key",
+                    "4",
+                    "The recipient's public key (PEM, JWK or JWKS), the symmetric key (oct JWK or base64url), or the password",
+                    &i.key,
+                    with(|n, v| n.key = v),
+                ) }
                 <p class={classes!("status", class)} role="status" aria-label="Encryption status">{ status }</p>
             }
         </section>

@@ -1,8 +1,10 @@
-//! Labelled form fields the panes share: a select and a one-line text input, each emitting the
-//! new value.
+//! Labelled form fields the panes share: a select, a one-line text input and a key-sized text
+//! area, each emitting the new value.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use super::overlay::text_of;
 
 /// A select named `label` over `(value, text)` options, `selected` chosen.
 pub fn select(
@@ -40,5 +42,25 @@ pub fn text_input(
             <input type="text" aria-label={label} value={value.to_owned()} {placeholder}
                 spellcheck="false" autocomplete="off" {oninput} />
         </label>
+    }
+}
+
+/// A text area `id` labelled `label` above it, for keys, passwords and lists: no spelling
+/// correction or autocompletion (they would alter or remember key material).
+pub fn text_area(
+    id: &'static str,
+    label: &'static str,
+    rows: &'static str,
+    placeholder: &'static str,
+    value: &str,
+    oninput: Callback<String>,
+) -> Html {
+    html! {
+        <>
+            <label for={id}>{ label }</label>
+            <textarea {id} class="key-input" {rows} spellcheck="false" autocomplete="off"
+                autocapitalize="off" autocorrect="off" {placeholder} value={value.to_owned()}
+                oninput={oninput.reform(text_of)} />
+        </>
     }
 }

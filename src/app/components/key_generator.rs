@@ -70,7 +70,7 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
                     <span>{ "Key type" }</span>
                     <select aria-label="Key type" onchange={onkind} disabled={running}>
                         <optgroup label="Signing (JWS)">
-                            { for KeyKind::ALL.iter().map(|k| option(k.label(), format!("{} ({})", k.label(), k.default_alg()), &kind)) }
+                            { for KeyKind::ALL.iter().map(|k| option(k.label(), signing_label(*k), &kind)) }
                         </optgroup>
                         // The encryption labels name their algorithm already.
                         <optgroup label="Encryption (JWE)">
@@ -91,5 +91,15 @@ pub fn key_generator(props: &KeyGeneratorProps) -> Html {
                 />
             }
         </section>
+    }
+}
+
+/// A signing key's menu text: its label and the algorithm it signs with ("EC P-256 (ES256)"),
+/// or the label alone where they are the same name ("ML-DSA-65").
+fn signing_label(kind: KeyKind) -> String {
+    if kind.label() == kind.default_alg() {
+        kind.label().to_owned()
+    } else {
+        format!("{} ({})", kind.label(), kind.default_alg())
     }
 }

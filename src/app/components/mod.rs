@@ -24,6 +24,7 @@ pub mod overlay;
 pub mod page_footer;
 pub mod policy_pane;
 pub mod policy_result;
+pub mod sd_issue_pane;
 pub mod theme_button;
 pub mod top_bar;
 pub mod verdict;

@@ -4,7 +4,7 @@
 
 use super::WebCrypto;
 use super::remote::{EngineAnswer, EngineCall, EngineOp, EngineReply};
-use crate::app::{decryption, encryption};
+use crate::app::{decryption, encryption, policy, sd_jwt};
 use std::future::Future;
 
 use crate::jose::backend::{BackendError, CryptoBackend, RustCrypto, complete};
@@ -13,6 +13,8 @@ use crate::jose::{Algorithm, base64url};
 
 /// The worker's side: runs one call (natively, where there is no WebCrypto, it never waits).
 pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
+    // The worker does the ML-DSA arithmetic the page leaves out of its first load.
+    keys::read_ml_dsa_private_keys();
     let bytes = |s: &str| base64url::decode(s).map_err(|e| e.reason);
     let alg = |name: &str| name.parse::<Algorithm>().map_err(|e| e.to_string());
     match call {
@@ -37,6 +39,7 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             Ok(EngineAnswer::Signature(base64url::encode(&signature)))
         }
         EngineOp::Generate { kind } => generate(kind),
+        EngineOp::ReadPrivateKey { text } => read_private_key(text).map_err(|e| e.to_string()),
         EngineOp::Encrypt {
             alg,
             enc,
@@ -60,12 +63,15 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             })
         }
         EngineOp::JudgePolicy(question) => {
-            let answer = crate::app::policy::judge_in_worker(question)?;
-            Ok(EngineAnswer::Policy(Box::new(answer)))
+            policy::judge_in_worker(question).map(|answer| EngineAnswer::Policy(Box::new(answer)))
         }
+        EngineOp::ConcealClaims {
+            claims,
+            pointers,
+            decoys,
+        } => sd_jwt::conceal_in_worker(claims, pointers, *decoys).map(EngineAnswer::Concealed),
         EngineOp::ReviewSdJwt { token, now } => {
-            let view = crate::app::sd_jwt::review_in_worker(token, *now)?;
-            Ok(EngineAnswer::SdJwt(Box::new(view)))
+            sd_jwt::review_in_worker(token, *now).map(|view| EngineAnswer::SdJwt(Box::new(view)))
         }
         EngineOp::ReviewJwe { token, key } => {
             let (epk_problem, key_len) = decryption::review_in_worker(token, key);
@@ -83,6 +89,16 @@ pub async fn answer(call: &EngineOp) -> Result<EngineAnswer, String> {
             })
         }
     }
+}
+
+/// The private key in `text`, read (expanded and checked) here for the page: its PKCS#8 and
+/// SPKI.
+fn read_private_key(text: &str) -> Result<EngineAnswer, crate::jose::JoseError> {
+    let key = keys::parse_private_key(text)?;
+    Ok(EngineAnswer::Pair {
+        pkcs8: base64url::encode(&key.to_pkcs8_der()?),
+        spki: base64url::encode(&key.public_key().to_spki_der()?),
+    })
 }
 
 /// A new key pair of the kind with this id, on the Rust generator.

@@ -42,6 +42,13 @@ pub enum EngineOp {
         /// The signing input, base64url.
         input: String,
     },
+    /// The private key in `text` read, expanded and checked, for a page that does not link the
+    /// arithmetic that needs (ML-DSA, see `jose::keys::read_ml_dsa_private_keys`); answered
+    /// with a `Pair`.
+    ReadPrivateKey {
+        /// The Private key box's text.
+        text: String,
+    },
     /// A new key pair of the kind with this id ([`KeyKind::id`]).
     Generate {
         /// The key kind's id.
@@ -77,6 +84,16 @@ pub enum EngineOp {
         /// The page's clock, Unix seconds (the KB-JWT's `iat` must be recent).
         now: i64,
     },
+    /// Encode mode's claims with the ones at `pointers` made selectively disclosable (an
+    /// SD-JWT to be, [`crate::app::sd_jwt::conceal`]), with `decoys` decoy digests.
+    ConcealClaims {
+        /// The Payload editor's text.
+        claims: String,
+        /// JSON pointers of the claims to conceal.
+        pointers: Vec<String>,
+        /// How many decoy digests to add.
+        decoys: usize,
+    },
     /// The JWE `token` decrypted with the `Decryption key` box's text
     /// ([`crate::app::decryption`]).
     Decrypt {
@@ -94,10 +111,14 @@ impl std::fmt::Debug for EngineOp {
             EngineOp::Verify { alg, .. } => write!(f, "Verify({alg})"),
             EngineOp::Sign { alg, .. } => write!(f, "Sign({alg}, key redacted)"),
             EngineOp::Generate { kind } => write!(f, "Generate({kind})"),
+            EngineOp::ReadPrivateKey { .. } => write!(f, "ReadPrivateKey(key redacted)"),
             EngineOp::Decrypt { .. } => write!(f, "Decrypt(key redacted)"),
             EngineOp::ReviewJwe { .. } => write!(f, "ReviewJwe(key redacted)"),
             EngineOp::JudgePolicy(_) => write!(f, "JudgePolicy(access token redacted)"),
             EngineOp::ReviewSdJwt { .. } => write!(f, "ReviewSdJwt"),
+            EngineOp::ConcealClaims { pointers, .. } => {
+                write!(f, "ConcealClaims({} pointers)", pointers.len())
+            }
             EngineOp::Encrypt { alg, enc, .. } => write!(f, "Encrypt({alg}, {enc}, key redacted)"),
         }
     }
@@ -137,6 +158,8 @@ pub enum EngineAnswer {
     Policy(Box<PolicyAnswer>),
     /// What the worker found about an SD-JWT.
     SdJwt(Box<SdJwtView>),
+    /// The payload and disclosures of an SD-JWT to be.
+    Concealed(crate::jose::sdjwt::Concealed),
     /// What the worker found about a JWE for the Findings panel.
     JweReview {
         /// Why decryption would refuse the `epk`, if it would.
@@ -167,6 +190,7 @@ impl std::fmt::Debug for EngineAnswer {
             EngineAnswer::JweReview { .. } => write!(f, "JweReview"),
             EngineAnswer::Policy(answer) => write!(f, "Policy({})", answer.report.summary()),
             EngineAnswer::SdJwt(_) => write!(f, "SdJwt"),
+            EngineAnswer::Concealed(concealed) => write!(f, "{concealed:?}"),
         }
     }
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::hooks::use_after_shown::use_after_shown;
-use crate::app::hooks::use_async::Same;
+use crate::app::hooks::use_async::{Same, use_async};
+use crate::app::ml_dsa_key::read_in_worker;
 use crate::app::signing::{OwnPublicKey, own_public_key};
 use crate::app::state::Mode;
 use crate::jose::JoseError;
@@ -31,8 +32,25 @@ pub fn use_signing_key(mode: Mode, text: &str, verdict_shown: bool) -> SigningKe
         Mode::Encode => Some(text.to_owned()),
         Mode::Decode => deferred,
     };
-    let private_key: Rc<Option<Result<PrivateKey, JoseError>>> =
-        use_memo(text, |text| text.as_deref().map(keys::parse_private_key));
+    let read: Rc<Option<Result<PrivateKey, JoseError>>> = use_memo(text.clone(), |text| {
+        text.as_deref().map(keys::parse_private_key)
+    });
+    // An ML-DSA private key is read by the worker (the page leaves that arithmetic out): its
+    // answer replaces the reader's "reading it in the worker…" once it is there.
+    let elsewhere = match &*read {
+        Some(Err(JoseError::MlDsaPrivateKeyElsewhere(_))) => text,
+        _ => None,
+    };
+    let answer = use_async(elsewhere, |text| async move {
+        match text {
+            Some(text) => Some(read_in_worker(text).await),
+            None => None,
+        }
+    });
+    let private_key = match answer.current {
+        Some(answer) if answer.is_some() => answer,
+        _ => read,
+    };
     let own_public = use_memo(Same(private_key.clone()), |k| {
         (*k.0).as_ref().and_then(own_public_key)
     });

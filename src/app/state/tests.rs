@@ -28,6 +28,7 @@ fn encoding_then_decoding_carries_the_signed_token_and_keeps_a_users_key() {
         Action::StartEncoding {
             header: "{}".into(),
             payload: "{\"a\":1}".into(),
+            disclosable: None,
         },
     );
     assert_eq!(state.mode, Mode::Encode);
@@ -53,6 +54,7 @@ fn decode_with_key(state: PageState, pem: &str) -> PageState {
         Action::StartEncoding {
             header: "{}".into(),
             payload: "{}".into(),
+            disclosable: None,
         },
     );
     reduce(
@@ -184,4 +186,20 @@ fn dropping_a_disclosure_drops_it_and_the_key_binding() {
         reduce(pasted, Action::DropDisclosure(0)).token,
         "h.p.s~d2~d3~"
     );
+}
+
+#[test]
+fn encoding_a_decoded_sd_jwt_lists_its_disclosures_and_the_preset_clears_them() {
+    let sd = |pointers: Option<&str>| Action::StartEncoding {
+        header: "{}".into(),
+        payload: "{}".into(),
+        disclosable: pointers.map(str::to_owned),
+    };
+    let state = reduce(PageState::default(), sd(Some("/a\n/b/0")));
+    assert_eq!(state.sd_issue.pointer_list(), ["/a", "/b/0"]);
+    // A token that is no SD-JWT keeps what the user listed.
+    let state = reduce(state, sd(None));
+    assert_eq!(state.sd_issue.pointers, "/a\n/b/0");
+    let state = reduce(state, sd(Some("")));
+    assert!(state.sd_issue.pointer_list().is_empty());
 }

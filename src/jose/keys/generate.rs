@@ -4,9 +4,9 @@
 use rand_core::CryptoRng;
 use rsa::Generate as _;
 
-use super::{HmacSecret, PrivateKey};
+use super::{HmacSecret, MlDsaKeyPair, PrivateKey};
 use crate::jose::JoseError;
-use crate::jose::key_type::{EcCurve, KeyType, OkpCurve};
+use crate::jose::key_type::{EcCurve, KeyType, MlDsaParams, OkpCurve};
 
 /// The keys the generator offers: a [`KeyType`] with a size (the RSA modulus, the secret length).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,11 +31,17 @@ pub enum KeyKind {
     Hmac384,
     /// A 512-bit HMAC secret (HS512).
     Hmac512,
+    /// ML-DSA-44 (FIPS 204, RFC 9964).
+    MlDsa44,
+    /// ML-DSA-65.
+    MlDsa65,
+    /// ML-DSA-87.
+    MlDsa87,
 }
 
 impl KeyKind {
     /// Every kind, in the order a key-type menu lists them.
-    pub const ALL: [KeyKind; 10] = [
+    pub const ALL: [KeyKind; 13] = [
         KeyKind::Rsa2048,
         KeyKind::Rsa3072,
         KeyKind::Rsa4096,
@@ -43,6 +49,9 @@ impl KeyKind {
         KeyKind::P384,
         KeyKind::P521,
         KeyKind::Ed25519,
+        KeyKind::MlDsa44,
+        KeyKind::MlDsa65,
+        KeyKind::MlDsa87,
         KeyKind::Hmac256,
         KeyKind::Hmac384,
         KeyKind::Hmac512,
@@ -62,6 +71,9 @@ impl KeyKind {
             KeyKind::Hmac256 => "hs256",
             KeyKind::Hmac384 => "hs384",
             KeyKind::Hmac512 => "hs512",
+            KeyKind::MlDsa44 => "ml-dsa-44",
+            KeyKind::MlDsa65 => "ml-dsa-65",
+            KeyKind::MlDsa87 => "ml-dsa-87",
         }
     }
 
@@ -78,6 +90,9 @@ impl KeyKind {
             KeyKind::Hmac256 => "HMAC 256-bit",
             KeyKind::Hmac384 => "HMAC 384-bit",
             KeyKind::Hmac512 => "HMAC 512-bit",
+            KeyKind::MlDsa44 => "ML-DSA-44",
+            KeyKind::MlDsa65 => "ML-DSA-65",
+            KeyKind::MlDsa87 => "ML-DSA-87",
         }
     }
 
@@ -92,6 +107,9 @@ impl KeyKind {
             KeyKind::Hmac256 => "HS256",
             KeyKind::Hmac384 => "HS384",
             KeyKind::Hmac512 => "HS512",
+            KeyKind::MlDsa44 => "ML-DSA-44",
+            KeyKind::MlDsa65 => "ML-DSA-65",
+            KeyKind::MlDsa87 => "ML-DSA-87",
         }
     }
 
@@ -104,6 +122,9 @@ impl KeyKind {
             KeyKind::P521 => KeyType::Ec(EcCurve::P521),
             KeyKind::Ed25519 => KeyType::Okp(OkpCurve::Ed25519),
             KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => KeyType::Oct,
+            KeyKind::MlDsa44 => KeyType::Akp(MlDsaParams::Ml44),
+            KeyKind::MlDsa65 => KeyType::Akp(MlDsaParams::Ml65),
+            KeyKind::MlDsa87 => KeyType::Akp(MlDsaParams::Ml87),
         }
     }
 
@@ -115,6 +136,7 @@ impl KeyKind {
             KeyKind::Rsa4096 => Some(4096),
             KeyKind::P256 | KeyKind::P384 | KeyKind::P521 | KeyKind::Ed25519 => None,
             KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => None,
+            KeyKind::MlDsa44 | KeyKind::MlDsa65 | KeyKind::MlDsa87 => None,
         }
     }
 
@@ -126,6 +148,7 @@ impl KeyKind {
             KeyKind::Hmac512 => Some(64),
             KeyKind::Rsa2048 | KeyKind::Rsa3072 | KeyKind::Rsa4096 => None,
             KeyKind::P256 | KeyKind::P384 | KeyKind::P521 | KeyKind::Ed25519 => None,
+            KeyKind::MlDsa44 | KeyKind::MlDsa65 | KeyKind::MlDsa87 => None,
         }
     }
 
@@ -172,7 +195,20 @@ pub fn generate<R: CryptoRng + ?Sized>(
         KeyKind::Hmac256 | KeyKind::Hmac384 | KeyKind::Hmac512 => {
             hmac_secret(kind.secret_len().unwrap_or(64), rng)
         }
+        KeyKind::MlDsa44 | KeyKind::MlDsa65 | KeyKind::MlDsa87 => ml_dsa_key(kind, rng)?,
     })
+}
+
+/// A new ML-DSA key pair: a random 32-byte seed, expanded (FIPS 204 ML-DSA.KeyGen).
+fn ml_dsa_key<R: CryptoRng + ?Sized>(kind: KeyKind, rng: &mut R) -> Result<PrivateKey, JoseError> {
+    let KeyType::Akp(params) = kind.key_type() else {
+        return Err(JoseError::KeyGeneration(format!(
+            "{} is not an ML-DSA kind",
+            kind.label()
+        )));
+    };
+    let key = crate::jose::mldsa::MlDsaPrivateKey::generate(params, rng);
+    MlDsaKeyPair::from_key(&key).map(PrivateKey::MlDsa)
 }
 
 /// A new HMAC secret of `kind`'s size, or `None` for a key-pair kind. Apart from [`generate`]

@@ -1,5 +1,5 @@
-//! Importing one JWK (RFC 7517 / RFC 7518 section 6 / RFC 8037): `kty` RSA, EC (P-256, P-384,
-//! P-521), OKP (Ed25519) and oct.
+//! Importing one JWK (RFC 7517 / RFC 7518 section 6 / RFC 8037 / RFC 9964): `kty` RSA, EC (P-256,
+//! P-384, P-521), OKP (Ed25519), oct and AKP (ML-DSA).
 
 use serde_json::{Map, Value};
 
@@ -11,6 +11,7 @@ use super::components::{
 use super::secret::decode_base64_any;
 use super::{HmacSecret, PrivateKey, PublicKey};
 use crate::jose::JoseError;
+use crate::jose::mldsa::{MlDsaError, MlDsaParams};
 
 /// A JWK object being read, with its `kty` for error messages.
 pub(crate) struct Jwk<'a> {
@@ -107,6 +108,11 @@ impl<'a> Jwk<'a> {
         Ok(())
     }
 
+    /// The JWK as a JSON value, for readers that take one (the ML-DSA module's).
+    pub(crate) fn value(&self) -> Value {
+        Value::Object(self.members.clone())
+    }
+
     fn has(&self, name: &str) -> bool {
         self.members.contains_key(name)
     }
@@ -121,6 +127,13 @@ impl<'a> Jwk<'a> {
             .peek()
             .copied()
             .ok_or_else(|| unsupported_kty(self.kty))?;
+        if let KeyType::Akp(_) = first {
+            // RFC 9964: an AKP key's `alg` (required) names its parameter set.
+            let alg = self.required_str("alg")?;
+            return MlDsaParams::from_jose_name(alg)
+                .map(KeyType::Akp)
+                .ok_or_else(|| MlDsaError::UnknownAlgorithm(alg.to_owned()).into());
+        }
         if first.crv().is_none() {
             return Ok(first);
         }
@@ -138,9 +151,18 @@ impl<'a> Jwk<'a> {
     /// The private key this JWK describes; a public-only JWK gives [`JoseError::NotAPrivateKey`].
     pub(crate) fn private_key(&self) -> Result<PrivateKey, JoseError> {
         let key_type = self.key_type()?;
-        if key_type != KeyType::Oct && !self.has("d") {
+        // RFC 9964 names an AKP key's private part `priv`; the others' is `d` (RFC 7518).
+        let private_member = if let KeyType::Akp(_) = key_type {
+            "priv"
+        } else {
+            "d"
+        };
+        if key_type != KeyType::Oct && !self.has(private_member) {
             return Err(JoseError::NotAPrivateKey {
-                found: format!("a public {} JWK (it has no \"d\" member)", self.kty),
+                found: format!(
+                    "a public {} JWK (it has no \"{private_member}\" member)",
+                    self.kty
+                ),
             });
         }
         super::private_from_jwk(key_type, self)

@@ -8,7 +8,7 @@
 //!   up in [`KeyType::ALL`], so neither file names a family.
 //! - This file is the family table: every operation that differs by family dispatches here into
 //!   the family's module, named after its JWK `kty` (`kty_rsa.rs`, `kty_ec.rs`, `kty_okp.rs`,
-//!   `kty_oct.rs`).
+//!   `kty_oct.rs`, `kty_akp.rs` for ML-DSA over `crate::jose::mldsa`).
 //! - [`parse_hmac_secret`] (`secret.rs`), export (`export.rs`), thumbprints (`thumbprint.rs`),
 //!   descriptions (`describe.rs`) and generation (`generate.rs`; what the generator offers,
 //!   signing and encryption keys, in `offer.rs`; every export of a new key in `material.rs`).
@@ -24,6 +24,7 @@ mod generate;
 mod import;
 mod jwk;
 mod jwks;
+mod kty_akp;
 mod kty_ec;
 mod kty_oct;
 mod kty_okp;
@@ -47,6 +48,7 @@ pub use import::{
     KeyCandidate, KeySet, MAX_KEY_INPUT_BYTES, SkippedKey, key_text_parses, parse_private_key,
     parse_public_keys, parse_public_keys_report,
 };
+pub use kty_akp::{MlDsaKeyPair, read_ml_dsa_private_keys};
 pub use offer::{EncryptionKind, KeyOffer, KeySource};
 pub use secret::{SecretEncoding, parse_hmac_secret, public_key_in_secret};
 
@@ -75,6 +77,8 @@ pub enum PublicKey {
     Ed25519(ed25519_dalek::VerifyingKey),
     /// HMAC secret (HS*): symmetric, so it verifies and signs.
     Hmac(HmacSecret),
+    /// ML-DSA public key (ML-DSA-44/65/87, `kty: "AKP"`).
+    MlDsa(crate::jose::mldsa::MlDsaPublicKey),
 }
 
 /// A key that can sign (private keys, or an HMAC secret).
@@ -92,6 +96,8 @@ pub enum PrivateKey {
     Ed25519(ed25519_dalek::SigningKey),
     /// HMAC secret (HS*).
     Hmac(HmacSecret),
+    /// ML-DSA private key (ML-DSA-44/65/87, `kty: "AKP"`).
+    MlDsa(MlDsaKeyPair),
 }
 
 /// The raw bytes of an HMAC secret.
@@ -103,7 +109,7 @@ pub struct HmacSecret(pub Vec<u8>);
 
 // The family table: every operation that differs by key family dispatches here, one arm per
 // family into its module, named after its JWK `kty` (`kty_rsa.rs`, `kty_ec.rs`, `kty_okp.rs`,
-// `kty_oct.rs`; import helpers are in `components.rs`). A new family is a new variant, its module, and the arms the compiler asks for
+// `kty_oct.rs`, `kty_akp.rs`; import helpers are in `components.rs`). A new family is a new variant, its module, and the arms the compiler asks for
 // in this file; no other file of `keys/` matches on the variants.
 
 impl PublicKey {
@@ -116,11 +122,13 @@ impl PublicKey {
             PublicKey::P521(_) => KeyType::Ec(EcCurve::P521),
             PublicKey::Ed25519(_) => KeyType::Okp(OkpCurve::Ed25519),
             PublicKey::Hmac(_) => KeyType::Oct,
+            PublicKey::MlDsa(k) => KeyType::Akp(k.params()),
         }
     }
 
     /// Key size in bits: the RSA modulus length, the curve size (521 for P-521, 256 for
-    /// Ed25519), or 8 × the HMAC secret length.
+    /// Ed25519), 8 × the HMAC secret length, or 8 × the ML-DSA public key's length (10,496 for
+    /// ML-DSA-44: it has no modulus or curve).
     pub fn bits(&self) -> usize {
         use ::rsa::traits::PublicKeyParts;
         match self {
@@ -130,6 +138,7 @@ impl PublicKey {
             PublicKey::P521(_) => EcCurve::P521.bits(),
             PublicKey::Ed25519(_) => 256,
             PublicKey::Hmac(secret) => secret.0.len().saturating_mul(8),
+            PublicKey::MlDsa(k) => k.as_bytes().len().saturating_mul(8),
         }
     }
 
@@ -142,6 +151,7 @@ impl PublicKey {
             PublicKey::P256(_) | PublicKey::P384(_) | PublicKey::P521(_) => name.to_owned(),
             PublicKey::Ed25519(_) => name.to_owned(),
             PublicKey::Hmac(secret) => format!("{name} ({} bytes)", secret.0.len()),
+            PublicKey::MlDsa(_) => name.to_owned(),
         }
     }
 
@@ -155,6 +165,7 @@ impl PublicKey {
             PublicKey::P521(k) => Some(k.to_public_key_der()),
             PublicKey::Ed25519(k) => Some(k.to_public_key_der()),
             PublicKey::Hmac(_) => None,
+            PublicKey::MlDsa(k) => Some(kty_akp::to_spki_document(k)),
         }
     }
 
@@ -169,6 +180,7 @@ impl PublicKey {
             PublicKey::P521(k) => kty_ec::members(EcCurve::P521, &k.to_sec1_point(false)),
             PublicKey::Ed25519(k) => kty_okp::members(k),
             PublicKey::Hmac(secret) => kty_oct::members(secret),
+            PublicKey::MlDsa(k) => kty_akp::members(k),
         }
     }
 
@@ -182,6 +194,7 @@ impl PublicKey {
             PublicKey::P521(_) => kty_ec::check_p521(alg, signature),
             PublicKey::Ed25519(k) => kty_okp::precheck(alg, k, signature),
             PublicKey::Hmac(_) => kty_oct::precheck(alg, signature),
+            PublicKey::MlDsa(k) => kty_akp::precheck(alg, k, signature),
         }
     }
 
@@ -195,6 +208,7 @@ impl PublicKey {
             PublicKey::P521(k) => kty_ec::verify_p521(k, input, sig),
             PublicKey::Ed25519(k) => kty_okp::verify(k, input, sig),
             PublicKey::Hmac(secret) => kty_oct::verify(alg, secret, input, sig),
+            PublicKey::MlDsa(k) => kty_akp::verify(k, input, sig),
         }
     }
 
@@ -224,6 +238,7 @@ impl PrivateKey {
             PrivateKey::P521(_) => KeyType::Ec(EcCurve::P521),
             PrivateKey::Ed25519(_) => KeyType::Okp(OkpCurve::Ed25519),
             PrivateKey::Hmac(_) => KeyType::Oct,
+            PrivateKey::MlDsa(k) => KeyType::Akp(k.params()),
         }
     }
 
@@ -236,6 +251,7 @@ impl PrivateKey {
             PrivateKey::P521(k) => PublicKey::P521(*k.verifying_key()),
             PrivateKey::Ed25519(k) => PublicKey::Ed25519(k.verifying_key()),
             PrivateKey::Hmac(s) => PublicKey::Hmac(s.clone()),
+            PrivateKey::MlDsa(k) => PublicKey::MlDsa(k.public_key().clone()),
         }
     }
 
@@ -249,6 +265,7 @@ impl PrivateKey {
             PrivateKey::P521(k) => Some(k.to_pkcs8_der()),
             PrivateKey::Ed25519(k) => Some(kty_okp::to_pkcs8_der(k)),
             PrivateKey::Hmac(_) => None,
+            PrivateKey::MlDsa(k) => Some(kty_akp::to_pkcs8_document(k)),
         }
     }
 
@@ -261,6 +278,7 @@ impl PrivateKey {
             PrivateKey::P521(k) => add("d", &k.to_bytes()),
             PrivateKey::Ed25519(k) => add("d", &k.to_bytes()),
             PrivateKey::Hmac(_) => {}
+            PrivateKey::MlDsa(k) => kty_akp::add_private_members(k, add),
         }
     }
 
@@ -278,6 +296,7 @@ impl PrivateKey {
             PrivateKey::P521(k) => kty_ec::sign::<_, p521::ecdsa::Signature>(alg, k, input),
             PrivateKey::Ed25519(k) => kty_okp::sign(alg, k, input),
             PrivateKey::Hmac(secret) => kty_oct::tag(alg, &secret.0, input),
+            PrivateKey::MlDsa(k) => kty_akp::sign(k, input, rng),
         }
     }
 
@@ -299,6 +318,9 @@ fn public_from_spki_key(key_type: KeyType, bytes: &[u8]) -> Result<PublicKey, Jo
         KeyType::Ec(curve) => components::ec_public(curve, bytes),
         KeyType::Okp(OkpCurve::Ed25519) => components::ed25519_public(bytes),
         KeyType::Oct => Err(der::no_oid_for_secrets()),
+        KeyType::Akp(params) => Ok(PublicKey::MlDsa(
+            crate::jose::mldsa::MlDsaPublicKey::from_bytes(params, bytes)?,
+        )),
     }
 }
 
@@ -314,6 +336,7 @@ fn private_from_pkcs8_key(
         KeyType::Ec(curve) => der::private_from_sec1(bytes, Some(curve)),
         KeyType::Okp(OkpCurve::Ed25519) => der::ed25519_from_pkcs8(bytes, public),
         KeyType::Oct => Err(der::no_oid_for_secrets()),
+        KeyType::Akp(params) => kty_akp::private_from_pkcs8(params, bytes, public),
     }
 }
 
@@ -324,6 +347,9 @@ fn public_from_jwk(key_type: KeyType, jwk: &jwk::Jwk<'_>) -> Result<PublicKey, J
         KeyType::Ec(curve) => jwk.ec_public(curve),
         KeyType::Okp(OkpCurve::Ed25519) => jwk.ed25519_public(),
         KeyType::Oct => jwk.oct_secret().map(PublicKey::Hmac),
+        KeyType::Akp(_) => Ok(PublicKey::MlDsa(
+            crate::jose::mldsa::MlDsaPublicKey::from_jwk(&jwk.value())?,
+        )),
     }
 }
 
@@ -334,5 +360,6 @@ fn private_from_jwk(key_type: KeyType, jwk: &jwk::Jwk<'_>) -> Result<PrivateKey,
         KeyType::Ec(curve) => jwk.ec_private(curve),
         KeyType::Okp(OkpCurve::Ed25519) => jwk.ed25519_private(),
         KeyType::Oct => jwk.oct_secret().map(PrivateKey::Hmac),
+        KeyType::Akp(params) => kty_akp::private_from_jwk(params, &jwk.value()),
     }
 }

@@ -5,14 +5,14 @@
 //! expandedKey }`. All three are read; the seed-only form is written, as OpenSSL 3.5 and the
 //! `ml-dsa` crate write it. The ASN.1 is left to the `der`, `spki` and `pkcs8` crates.
 
-use der::asn1::{ContextSpecific, OctetStringRef};
+use der::asn1::{BitStringRef, ContextSpecific, OctetStringRef};
 use der::{Decode, Encode, Reader, SliceReader, Tag, TagNumber};
 use pkcs8::{EncodePrivateKey, LineEnding, PrivateKeyInfoRef};
-use spki::{AlgorithmIdentifierRef, EncodePublicKey, ObjectIdentifier, SubjectPublicKeyInfoRef};
+use spki::{AlgorithmIdentifierRef, ObjectIdentifier, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
 use super::expanded::{expanded_bytes, from_expanded_bytes, from_seed_and_expanded};
-use super::key::{Level, Verifying, with_key, with_params};
+use super::key::{Level, SeedBytes, with_params};
 use super::{MlDsaError, MlDsaParams, MlDsaPrivateKey, MlDsaPublicKey};
 
 const SPKI: &str = "SubjectPublicKeyInfo (PUBLIC KEY)";
@@ -68,6 +68,36 @@ fn spki_parts(der: &[u8]) -> Result<(ObjectIdentifier, Option<MlDsaPublicKey>), 
 /// well-formed PKCS#8 key of another algorithm.
 pub fn try_private_from_pkcs8_der(der: &[u8]) -> Result<Option<MlDsaPrivateKey>, MlDsaError> {
     pkcs8_parts(der).map(|(_, key)| key)
+}
+
+/// The parameter set and seed of a DER PKCS#8 ML-DSA key, read from its structure alone (no key
+/// is expanded, nothing is checked beyond the ASN.1 and the sizes): `Ok(None)` for another
+/// algorithm's key; the seed is `None` for the `expandedKey` form. For readers that only show or
+/// forward a key checked elsewhere (the page, whose worker checks it).
+pub fn pkcs8_params_and_seed(
+    der: &[u8],
+) -> Result<Option<(MlDsaParams, Option<SeedBytes>)>, MlDsaError> {
+    let info = PrivateKeyInfoRef::from_der(der).map_err(malformed(PKCS8))?;
+    let Some(params) = MlDsaParams::from_oid(&info.algorithm.oid) else {
+        return Ok(None);
+    };
+    let seed = match decode_choice(info.private_key.as_bytes())? {
+        PrivateKeyChoice::Seed(seed) | PrivateKeyChoice::Both { seed, .. } => Some(seed),
+        PrivateKeyChoice::Expanded(_) => None,
+    };
+    let seed = seed
+        .map(|seed| {
+            <[u8; MlDsaParams::SEED_LEN]>::try_from(seed)
+                .map(Zeroizing::new)
+                .map_err(|_| MlDsaError::WrongLength {
+                    what: "private key seed",
+                    alg: params.jose_name(),
+                    expected: MlDsaParams::SEED_LEN,
+                    actual: seed.len(),
+                })
+        })
+        .transpose()?;
+    Ok(Some((params, seed)))
 }
 
 fn pkcs8_parts(der: &[u8]) -> Result<(ObjectIdentifier, Option<MlDsaPrivateKey>), MlDsaError> {
@@ -166,11 +196,18 @@ impl MlDsaPublicKey {
         Self::from_spki_der(&pem_to_der(text, "PUBLIC KEY")?)
     }
 
-    /// The DER SPKI, written by the `ml-dsa` crate (RFC 9881 section 4).
+    /// The DER SPKI (RFC 9881 section 4: the parameter set's OID, parameters absent, the
+    /// encoded key as the BIT STRING). Written from the bytes, without decoding the key.
     pub fn to_spki_der(&self) -> Result<Vec<u8>, MlDsaError> {
-        with_key!(Verifying, self.verifying(), k => k.to_public_key_der())
-            .map(der::Document::into_vec)
-            .map_err(|e| encoding_error("SPKI")(&e))
+        let spki = SubjectPublicKeyInfoRef {
+            algorithm: AlgorithmIdentifierRef {
+                oid: self.params().oid(),
+                parameters: None,
+            },
+            subject_public_key: BitStringRef::from_bytes(self.as_bytes())
+                .map_err(|e| encoding_error("SPKI")(&e))?,
+        };
+        spki.to_der().map_err(|e| encoding_error("SPKI")(&e))
     }
 
     /// `-----BEGIN PUBLIC KEY-----` PEM, LF line ends, 64 columns (as `openssl pkey -pubout`).
@@ -258,117 +295,5 @@ fn expanded_pkcs8(params: MlDsaParams, expanded: &[u8]) -> pkcs8::Result<der::Se
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use der::asn1::{AnyRef, BitStringRef};
-
-    fn info_der(
-        params: MlDsaParams,
-        parameters: Option<AnyRef<'_>>,
-        inner: &[u8],
-        public: Option<&[u8]>,
-    ) -> Vec<u8> {
-        let mut info = PrivateKeyInfoRef::new(
-            AlgorithmIdentifierRef {
-                oid: params.oid(),
-                parameters,
-            },
-            OctetStringRef::new(inner).unwrap(),
-        );
-        info.public_key = public.map(|bytes| BitStringRef::new(0, bytes).unwrap());
-        info.to_der().unwrap()
-    }
-
-    #[test]
-    fn seed_only_is_the_54_byte_form() {
-        let key = MlDsaPrivateKey::from_seed(MlDsaParams::Ml44, &[0x2a; 32]).unwrap();
-        let der = key.to_pkcs8_der().unwrap();
-        let mut expected = hex_prefix("3034020100300b0609608648016503040311042280 20");
-        expected.extend([0x2a; 32]);
-        assert_eq!(der.as_slice(), expected);
-        assert_eq!(MlDsaPrivateKey::from_pkcs8_der(&der), Ok(key));
-    }
-
-    fn hex_prefix(text: &str) -> Vec<u8> {
-        let digits: Vec<u8> = text.bytes().filter(u8::is_ascii_hexdigit).collect();
-        digits
-            .chunks(2)
-            .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
-            .collect()
-    }
-
-    #[test]
-    fn v2_public_key_and_parameters_are_checked() {
-        let params = MlDsaParams::Ml65;
-        let key = MlDsaPrivateKey::from_seed(params, &[5; 32]).unwrap();
-        let seed_choice = hex_prefix("8020")
-            .into_iter()
-            .chain([5; 32])
-            .collect::<Vec<u8>>();
-        let public = key.public_key().as_bytes().to_vec();
-        let good = info_der(params, None, &seed_choice, Some(&public));
-        assert_eq!(MlDsaPrivateKey::from_pkcs8_der(&good), Ok(key.clone()));
-        let mut wrong = public.clone();
-        wrong[0] ^= 1;
-        let bad = info_der(params, None, &seed_choice, Some(&wrong));
-        assert!(matches!(
-            MlDsaPrivateKey::from_pkcs8_der(&bad),
-            Err(MlDsaError::PublicKeyMismatch { .. })
-        ));
-        let null = AnyRef::from(der::asn1::Null);
-        let with_params = info_der(params, Some(null), &seed_choice, None);
-        let err = MlDsaPrivateKey::from_pkcs8_der(&with_params).unwrap_err();
-        assert!(err.to_string().contains("parameters"), "{err}");
-    }
-
-    #[test]
-    fn unknown_choice_and_trailing_data_are_refused() {
-        let params = MlDsaParams::Ml44;
-        // [1] instead of [0], and an INTEGER.
-        for inner in [hex_prefix("8101 00"), hex_prefix("0201 00")] {
-            let err = MlDsaPrivateKey::from_pkcs8_der(&info_der(params, None, &inner, None));
-            assert!(
-                matches!(err, Err(MlDsaError::MalformedDer { .. })),
-                "{err:?}"
-            );
-        }
-        let mut seed_then_junk = hex_prefix("8020");
-        seed_then_junk.extend([0; 32]);
-        seed_then_junk.extend([5, 0]);
-        let err = MlDsaPrivateKey::from_pkcs8_der(&info_der(params, None, &seed_then_junk, None));
-        assert!(
-            matches!(err, Err(MlDsaError::MalformedDer { .. })),
-            "{err:?}"
-        );
-        let short_seed = hex_prefix("801f")
-            .into_iter()
-            .chain([0; 31])
-            .collect::<Vec<u8>>();
-        let err = MlDsaPrivateKey::from_pkcs8_der(&info_der(params, None, &short_seed, None));
-        assert!(
-            matches!(err, Err(MlDsaError::WrongLength { actual: 31, .. })),
-            "{err:?}"
-        );
-    }
-
-    #[test]
-    fn pem_labels_are_checked() {
-        let key = MlDsaPrivateKey::from_seed(MlDsaParams::Ml87, &[1; 32]).unwrap();
-        let public_pem = key.public_key().to_pem().unwrap();
-        assert!(public_pem.starts_with("-----BEGIN PUBLIC KEY-----\n"));
-        assert!(matches!(
-            MlDsaPrivateKey::from_pem(&public_pem),
-            Err(MlDsaError::MalformedPem(_))
-        ));
-        assert!(matches!(
-            MlDsaPublicKey::from_pem("not pem"),
-            Err(MlDsaError::MalformedPem(_))
-        ));
-        let spki = key.public_key().to_spki_der().unwrap();
-        assert_eq!(
-            try_public_from_spki_der(&spki),
-            Ok(Some(key.public_key().clone()))
-        );
-        assert_eq!(try_private_from_pkcs8_der(&spki).ok(), None);
-    }
-}
+#[path = "der_tests.rs"]
+mod tests;

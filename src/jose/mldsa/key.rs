@@ -12,18 +12,10 @@ use zeroize::Zeroizing;
 use super::{MlDsaError, MlDsaParams};
 
 /// The 32-byte seed ξ, wiped from memory when dropped.
-pub(super) type SeedBytes = Zeroizing<[u8; MlDsaParams::SEED_LEN]>;
+pub type SeedBytes = Zeroizing<[u8; MlDsaParams::SEED_LEN]>;
 
-/// A decoded public key of one of the three parameter sets. Boxed: the crate keeps the expanded
-/// matrix Â beside the key, tens of kilobytes that should not sit on the stack.
-#[derive(Clone)]
-pub(super) enum Verifying {
-    Ml44(Box<VerifyingKey<MlDsa44>>),
-    Ml65(Box<VerifyingKey<MlDsa65>>),
-    Ml87(Box<VerifyingKey<MlDsa87>>),
-}
-
-/// A decoded (expanded) private key of one of the three parameter sets; boxed like [`Verifying`].
+/// A decoded (expanded) private key of one of the three parameter sets. Boxed: the crate keeps
+/// the expanded matrix Â beside the key, tens of kilobytes that should not sit on the stack.
 #[derive(Clone)]
 pub(super) enum Expanded {
     Ml44(Box<ExpandedSigningKey<MlDsa44>>),
@@ -31,7 +23,7 @@ pub(super) enum Expanded {
     Ml87(Box<ExpandedSigningKey<MlDsa87>>),
 }
 
-/// Runs `$body` with `$k` bound to the key inside a [`Verifying`] or [`Expanded`], whatever its
+/// Runs `$body` with `$k` bound to the key inside an [`Expanded`], whatever its
 /// parameter set: the crate's key types are generic, so each arm is a different type.
 macro_rules! with_key {
     ($enum:ident, $value:expr, $k:ident => $body:expr) => {
@@ -60,7 +52,6 @@ pub(super) use with_params;
 /// generic code can build the enums.
 pub(super) trait Level: ParameterSet {
     const PARAMS: MlDsaParams;
-    fn wrap_public(key: VerifyingKey<Self>) -> Verifying;
     fn wrap_private(key: ExpandedSigningKey<Self>) -> Expanded;
 }
 
@@ -68,9 +59,6 @@ macro_rules! level {
     ($ty:ty, $variant:ident) => {
         impl Level for $ty {
             const PARAMS: MlDsaParams = MlDsaParams::$variant;
-            fn wrap_public(key: VerifyingKey<Self>) -> Verifying {
-                Verifying::$variant(Box::new(key))
-            }
             fn wrap_private(key: ExpandedSigningKey<Self>) -> Expanded {
                 Expanded::$variant(Box::new(key))
             }
@@ -100,27 +88,31 @@ pub(super) fn check_len(
     }
 }
 
-/// An ML-DSA public key (FIPS 204 pkEncode bytes, kept as given, and the decoded key).
+/// An ML-DSA public key: its parameter set and its FIPS 204 pkEncode bytes. Data only: the key
+/// is decoded (and the matrix Â expanded) when it verifies, so that a front end that only reads,
+/// shows and forwards keys (the page) links none of the ML-DSA arithmetic.
 #[derive(Clone)]
 pub struct MlDsaPublicKey {
     params: MlDsaParams,
     encoded: Vec<u8>,
-    key: Verifying,
 }
 
 impl MlDsaPublicKey {
     /// A public key from its encoding (the JWK `pub` bytes, the SPKI `subjectPublicKey`). Every
-    /// byte string of the right length decodes (FIPS 204 pkDecode has no invalid inputs).
+    /// byte string of the right length decodes (FIPS 204 pkDecode has no invalid inputs), so the
+    /// length is the whole check.
     pub fn from_bytes(params: MlDsaParams, bytes: &[u8]) -> Result<MlDsaPublicKey, MlDsaError> {
         check_len("public key", params, params.public_key_len(), bytes.len())?;
-        with_params!(params, decode_public(bytes))
+        Ok(MlDsaPublicKey {
+            params,
+            encoded: bytes.to_vec(),
+        })
     }
 
-    pub(super) fn from_verifying_key<P: Level>(key: VerifyingKey<P>) -> MlDsaPublicKey {
+    pub(super) fn from_verifying_key<P: Level>(key: &VerifyingKey<P>) -> MlDsaPublicKey {
         MlDsaPublicKey {
             params: P::PARAMS,
             encoded: key.encode().to_vec(),
-            key: P::wrap_public(key),
         }
     }
 
@@ -132,10 +124,6 @@ impl MlDsaPublicKey {
     /// The encoded public key (FIPS 204 pkEncode).
     pub fn as_bytes(&self) -> &[u8] {
         &self.encoded
-    }
-
-    pub(super) fn verifying(&self) -> &Verifying {
-        &self.key
     }
 
     /// Verifies `signature` over `message` (for JWS: the signing input) with the empty context,
@@ -157,8 +145,10 @@ impl MlDsaPublicKey {
         }
         let params = self.params;
         check_len("signature", params, params.signature_len(), signature.len())?;
-        let verified =
-            with_key!(Verifying, &self.key, k => verify_raw(k, message, context, signature));
+        let verified = with_params!(
+            params,
+            verify_raw(&self.encoded, message, context, signature)
+        );
         if verified {
             Ok(())
         } else {
@@ -167,27 +157,19 @@ impl MlDsaPublicKey {
     }
 }
 
-fn decode_public<P: Level>(bytes: &[u8]) -> Result<MlDsaPublicKey, MlDsaError> {
-    let encoded =
-        ml_dsa::EncodedVerifyingKey::<P>::try_from(bytes).map_err(|_| MlDsaError::WrongLength {
-            what: "public key",
-            alg: P::PARAMS.jose_name(),
-            expected: P::PARAMS.public_key_len(),
-            actual: bytes.len(),
-        })?;
-    Ok(MlDsaPublicKey::from_verifying_key(
-        VerifyingKey::<P>::decode(&encoded),
-    ))
-}
-
-/// sigDecode refuses malformed hints and an out-of-range z (FIPS 204 Algorithm 27); those
-/// signatures are simply invalid.
+/// Decodes the key (its length was checked when it was made) and runs ML-DSA.Verify; sigDecode
+/// refuses malformed hints and an out-of-range z (FIPS 204 Algorithm 27): those signatures are
+/// simply invalid.
 fn verify_raw<P: ParameterSet>(
-    key: &VerifyingKey<P>,
+    encoded: &[u8],
     message: &[u8],
     context: &[u8],
     signature: &[u8],
 ) -> bool {
+    let Ok(encoded) = ml_dsa::EncodedVerifyingKey::<P>::try_from(encoded) else {
+        return false;
+    };
+    let key = VerifyingKey::<P>::decode(&encoded);
     Signature::<P>::try_from(signature)
         .is_ok_and(|signature| key.verify_with_context(message, context, &signature))
 }
@@ -248,7 +230,7 @@ impl MlDsaPrivateKey {
     /// A key known only in its expanded form; the caller has checked it (`expanded.rs`).
     pub(super) fn from_expanded_key<P: Level>(key: ExpandedSigningKey<P>) -> MlDsaPrivateKey {
         MlDsaPrivateKey {
-            public: MlDsaPublicKey::from_verifying_key(key.verifying_key()),
+            public: MlDsaPublicKey::from_verifying_key(&key.verifying_key()),
             seed: None,
             key: P::wrap_private(key),
         }
@@ -311,7 +293,7 @@ fn expand_seed<P: Level>(seed: &SeedBytes) -> (MlDsaPublicKey, Expanded) {
     let xi = Zeroizing::new(Seed::from(**seed));
     let key = ExpandedSigningKey::<P>::from_seed(&xi);
     (
-        MlDsaPublicKey::from_verifying_key(key.verifying_key()),
+        MlDsaPublicKey::from_verifying_key(&key.verifying_key()),
         P::wrap_private(key),
     )
 }

@@ -4,11 +4,13 @@
 //! public keys and the three PKCS#8 private key forms), so that keys made by OpenSSL 3.5 and
 //! other tools can be read.
 //!
-//! Self-contained: nothing here is reachable from [`crate::jose::Algorithm`] or the key
-//! readers yet. The entry points for wiring it in:
+//! The family table of `crate::jose::keys` holds these keys (`kty_akp.rs`): public keys as they
+//! are (data: decoded only to verify, so the page can read and forward them without linking the
+//! arithmetic), private keys as their checked PKCS#8. The entry points:
 //! - key detection: [`looks_like_akp_jwk`], [`try_public_from_spki_der`],
-//!   [`try_private_from_pkcs8_der`] (`Ok(None)` = another algorithm), [`MlDsaParams::from_oid`]
-//!   and [`MlDsaPrivateKey::from_pkcs8_private_key`] for readers that split the DER themselves;
+//!   [`try_private_from_pkcs8_der`] (`Ok(None)` = another algorithm), [`MlDsaParams::from_oid`],
+//!   [`MlDsaPrivateKey::from_pkcs8_private_key`] for readers that split the DER themselves, and
+//!   [`pkcs8_params_and_seed`], which reads a PKCS#8 without expanding it;
 //! - keys: [`MlDsaPublicKey`] / [`MlDsaPrivateKey`] (`from_jwk`, `to_jwk`, `thumbprint`, PEM
 //!   and DER, [`MlDsaPrivateKey::generate`] from the caller's rng);
 //! - JWS: [`MlDsaPrivateKey::sign`] / [`MlDsaPublicKey::verify`] over the signing input, with
@@ -28,10 +30,10 @@ mod jwk;
 mod key;
 mod params;
 
-pub use der::{try_private_from_pkcs8_der, try_public_from_spki_der};
+pub use der::{pkcs8_params_and_seed, try_private_from_pkcs8_der, try_public_from_spki_der};
 pub use error::MlDsaError;
 pub use jwk::{AKP_KTY, looks_like_akp_jwk};
-pub use key::{MlDsaPrivateKey, MlDsaPublicKey};
+pub use key::{MlDsaPrivateKey, MlDsaPublicKey, SeedBytes};
 pub use params::MlDsaParams;
 
 #[cfg(test)]

@@ -19,8 +19,8 @@ use crate::jose::{JoseError, base64url, verify};
 pub const DPOP_MAX_AGE_SECS: i64 = 300;
 
 /// JWK members that only a private key has (RFC 7518 sections 6.2.2, 6.3.2; `k` is an `oct`
-/// key itself).
-const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+/// key itself; `priv` is an AKP key's seed, RFC 9964 section 4).
+const PRIVATE_MEMBERS: [&str; 9] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k", "priv"];
 
 /// Why a proof's `jwk` header is not a key it may be verified with.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -14,12 +14,37 @@ use crate::jose::sign;
 /// The hash this issuer uses: SHA-256, the one every implementation supports (section 4.1.1).
 const ISSUE_ALG: SdAlg = SdAlg::Sha256;
 
-/// Issues an SD-JWT: `claims_json` signed with `header_json` and `key`, each claim at a path
-/// in `disclosable` (JSON pointers: `/given_name`, `/address/street_address`,
-/// `/nationalities/1`) made selectively disclosable with a 128-bit random salt, and `decoys`
-/// decoy digests added to the top-level `_sd`. A path inside another disclosable one makes a
-/// recursive disclosure (section 4.2.6). Each `_sd` is sorted, so its order says nothing about
-/// the claims'. Returns `<Issuer-signed JWT>~<Disclosure>~...~`.
+/// The claims of an SD-JWT to be, before signing: the payload with digests in place of the
+/// disclosable claims, and the disclosures that reveal them.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Concealed {
+    /// The payload to sign (compact JSON, with `_sd`, `_sd_alg` and array digests).
+    pub payload: String,
+    /// The disclosures, base64url, in the order the paths were concealed.
+    pub disclosures: Vec<String>,
+}
+
+impl Concealed {
+    /// The SD-JWT: `jwt` (the payload signed) followed by each disclosure and a final `~`.
+    pub fn attach(&self, jwt: &str) -> String {
+        let mut out = format!("{jwt}~");
+        for d in &self.disclosures {
+            out.push_str(d);
+            out.push('~');
+        }
+        out
+    }
+}
+
+/// Disclosures hold the claims' values: `Debug` counts them only.
+impl std::fmt::Debug for Concealed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Concealed({} disclosures)", self.disclosures.len())
+    }
+}
+
+/// Issues an SD-JWT: `claims_json` signed with `header_json` and `key` after [`conceal`].
+/// Returns `<Issuer-signed JWT>~<Disclosure>~...~`.
 pub fn issue<R: CryptoRng + ?Sized>(
     header_json: &str,
     claims_json: &str,
@@ -28,6 +53,24 @@ pub fn issue<R: CryptoRng + ?Sized>(
     key: &PrivateKey,
     rng: &mut R,
 ) -> Result<String, SdJwtError> {
+    let concealed = conceal(claims_json, disclosable, decoys, rng)?;
+    let jwt =
+        sign::sign_token(header_json, &concealed.payload, key, rng).map_err(SdJwtError::Signing)?;
+    Ok(concealed.attach(&jwt))
+}
+
+/// The payload of an SD-JWT to be: each claim at a path in `disclosable` (JSON pointers:
+/// `/given_name`, `/address/street_address`, `/nationalities/1`) made selectively disclosable
+/// with a 128-bit random salt, and `decoys` decoy digests added to the top-level `_sd`. A path
+/// inside another disclosable one makes a recursive disclosure (section 4.2.6). Each `_sd` is
+/// sorted, so its order says nothing about the claims'. Apart from [`issue`] so that a front end
+/// can sign the payload its own way (the page: on WebCrypto).
+pub fn conceal<R: CryptoRng + ?Sized>(
+    claims_json: &str,
+    disclosable: &[&str],
+    decoys: usize,
+    rng: &mut R,
+) -> Result<Concealed, SdJwtError> {
     let mut root = read_claims(claims_json)?;
     let mut paths: Vec<(&str, Vec<String>)> = Vec::with_capacity(disclosable.len());
     for path in disclosable {
@@ -38,7 +81,7 @@ pub fn issue<R: CryptoRng + ?Sized>(
     paths.sort_by_key(|(_, segments)| std::cmp::Reverse(segments.len()));
     let mut disclosures = Vec::with_capacity(paths.len());
     for (path, segments) in &paths {
-        disclosures.push(conceal(&mut root, path, segments, rng)?);
+        disclosures.push(conceal_one(&mut root, path, segments, rng)?.encoded);
     }
     if let Value::Object(claims) = &mut root {
         if decoys > 0 {
@@ -47,14 +90,10 @@ pub fn issue<R: CryptoRng + ?Sized>(
         }
         claims.insert("_sd_alg".to_owned(), ISSUE_ALG.name().into());
     }
-    let jwt =
-        sign::sign_token(header_json, &root.to_string(), key, rng).map_err(SdJwtError::Signing)?;
-    let mut out = format!("{jwt}~");
-    for d in &disclosures {
-        out.push_str(&d.encoded);
-        out.push('~');
-    }
-    Ok(out)
+    Ok(Concealed {
+        payload: root.to_string(),
+        disclosures,
+    })
 }
 
 /// The claims to issue: a JSON object using none of the names SD-JWT reserves.
@@ -106,7 +145,7 @@ fn parse_path(path: &str, before: &[(&str, Vec<String>)]) -> Result<Vec<String>,
 }
 
 /// Replaces the claim at `segments` by a digest and returns its disclosure.
-fn conceal<R: CryptoRng + ?Sized>(
+fn conceal_one<R: CryptoRng + ?Sized>(
     root: &mut Value,
     path: &str,
     segments: &[String],

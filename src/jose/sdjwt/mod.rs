@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 pub use self::alg::SdAlg;
 pub use self::disclosure::{Disclosure, FORBIDDEN_NAMES, SALT_BYTES, decoy_digest};
 pub use self::error::{DisclosureError, SdJwtError};
-pub use self::issue::issue;
+pub use self::issue::{Concealed, conceal, issue};
 pub use self::kb_error::KbError;
 pub use self::key_binding::{
     DEFAULT_KB_LEEWAY_SECS, DEFAULT_KB_MAX_AGE_SECS, KB_TYP, KbClaims, KbDetail, KbExpectations,

@@ -256,3 +256,59 @@ fn sign_refusals() {
         cli(&[&["sign"][..], &args].concat()).refused();
     }
 }
+
+/// Binary DER key files (what `openssl pkey -outform DER` writes, converted here by the openssl
+/// command line) sign and verify like their PEM; a binary file that is no key is refused.
+#[test]
+fn der_key_files_sign_and_verify() {
+    let dir = scratch("der-keys");
+    let openssl = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .args(args)
+            .output()
+            .expect("openssl runs");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let (private, public) = (dir.join("private.der"), dir.join("public.der"));
+    let pem = key("p256", "private.pem");
+    openssl(&[
+        "pkey",
+        "-in",
+        p(&pem),
+        "-outform",
+        "DER",
+        "-out",
+        p(&private),
+    ]);
+    openssl(&[
+        "pkey",
+        "-in",
+        p(&pem),
+        "-pubout",
+        "-outform",
+        "DER",
+        "-out",
+        p(&public),
+    ]);
+    let token = cli(&[
+        "sign",
+        "--alg",
+        "ES256",
+        "--key",
+        p(&private),
+        "--sub",
+        "der",
+    ])
+    .ok()
+    .trim()
+    .to_owned();
+    cli(&["verify", &token, "--key", p(&public)]).verified();
+    cli(&["verify", &token, "--key", p(&key("p256", "public.pem"))]).verified();
+    let junk = dir.join("junk.der");
+    write(&junk, [0x30u8, 0x03, 0xff, 0xfe, 0x00]);
+    cli(&["sign", "--alg", "ES256", "--key", p(&junk), "--sub", "x"]).usage_error();
+}

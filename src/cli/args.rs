@@ -120,8 +120,8 @@ pub enum Encoding {
 pub struct VerifyArgs {
     /// The token; `-` or nothing reads it from standard input.
     pub token: Option<String>,
-    /// The verification key: PEM (public key, certificate, or a private key whose public half
-    /// is used), JWK or JWKS, recognised by content.
+    /// The verification key: PEM or DER (public key, certificate, or a private key whose public
+    /// half is used), JWK or JWKS, recognised by content.
     #[arg(long)]
     pub key: Option<PathBuf>,
     /// The secret, for HS* tokens.
@@ -196,7 +196,7 @@ pub struct SignArgs {
     /// secret signs.
     #[arg(long)]
     pub alg: String,
-    /// The private key (PEM PKCS#8, PKCS#1 or SEC1, or a private JWK).
+    /// The private key (PEM or DER: PKCS#8, PKCS#1 or SEC1; or a private JWK).
     #[arg(long)]
     pub key: Option<PathBuf>,
     /// The secret, for HS*.

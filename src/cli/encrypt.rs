@@ -101,7 +101,7 @@ fn plaintext(args: &EncryptArgs) -> Result<(Zeroizing<Vec<u8>>, bool), Failure> 
         let mut header = Map::new();
         header.insert("typ".into(), json!("JWT"));
         header.insert("alg".into(), json!(alg));
-        let key_text = Zeroizing::new(input::text_file(path)?);
+        let key_text = Zeroizing::new(input::key_file(path)?);
         let token = sign::signed_token(&header, &payload, Some(&key_text), None)?;
         return Ok((Zeroizing::new(token.into_bytes()), true));
     }

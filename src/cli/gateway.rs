@@ -20,7 +20,7 @@ pub fn run(args: &GatewayArgs) -> Result<(), Failure> {
     }
     let header = gateway::header_members(&args.key_id);
     let payload = gateway::claims(&args.app_id, input::now(), args.lifetime);
-    let key_text = input::text_file(&args.key)?;
+    let key_text = input::key_file(&args.key)?;
     let token = signed_token(&header, &payload, Some(&key_text), None)?;
     let curl = match &args.curl {
         Some(url) => {

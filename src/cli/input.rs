@@ -31,6 +31,27 @@ pub fn token(arg: Option<&str>) -> Result<String, Failure> {
 
 /// A text file of at most [`MAX_KEY_INPUT_BYTES`] (keys, payloads, secrets).
 pub fn text_file(path: &Path) -> Result<String, Failure> {
+    String::from_utf8(bounded_file(path)?).map_err(|_| {
+        Failure::Input(format!(
+            "cannot read {}: it is not UTF-8 text",
+            path.display()
+        ))
+    })
+}
+
+/// A key file: PEM or JWK text, or binary DER (what `openssl pkey -outform DER` writes), which
+/// is handed to the key reader as its base64, the form it reads DER in.
+pub fn key_file(path: &Path) -> Result<String, Failure> {
+    use base64::Engine as _;
+    let bytes = bounded_file(path)?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(binary) => base64::engine::general_purpose::STANDARD.encode(binary.as_bytes()),
+    })
+}
+
+/// The bytes of a file of at most [`MAX_KEY_INPUT_BYTES`].
+fn bounded_file(path: &Path) -> Result<Vec<u8>, Failure> {
     let size = std::fs::metadata(path)
         .map_err(|e| io_failure("read", path, &e))?
         .len();
@@ -40,7 +61,7 @@ pub fn text_file(path: &Path) -> Result<String, Failure> {
             path.display()
         )));
     }
-    std::fs::read_to_string(path).map_err(|e| io_failure("read", path, &e))
+    std::fs::read(path).map_err(|e| io_failure("read", path, &e))
 }
 
 /// The secret from `--secret`, `--secret-file` or `JWT_SECRET` (in that order), with how to read

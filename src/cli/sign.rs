@@ -159,7 +159,7 @@ fn sd_jwt(
 pub fn run(args: &SignArgs) -> Result<(), Failure> {
     let (header, payload) = (header(args)?, payload(args)?);
     let key_text = match &args.key {
-        Some(path) => Some(input::text_file(path)?),
+        Some(path) => Some(input::key_file(path)?),
         None => None,
     };
     let secret = input::secret(&args.secret)?;

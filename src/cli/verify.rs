@@ -20,7 +20,7 @@ use crate::input;
 /// The verification keys in a key file: public keys, certificates, JWK or JWKS, or a private
 /// key, whose public half is used (so `private.pem` from `keygen` works too).
 pub fn key_file(path: &std::path::Path) -> Result<Vec<KeyCandidate>, Failure> {
-    let text = input::text_file(path)?;
+    let text = input::key_file(path)?;
     match keys::parse_public_keys(&text) {
         Ok(candidates) => Ok(candidates),
         Err(public_error) => {

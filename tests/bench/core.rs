@@ -5,7 +5,8 @@
 //!
 //! - `sign_<alg>` / `verify_<alg>`: `sign::sign_bytes` / `verify::verify_bytes` of the browser
 //!   benchmark's signing input (a gateway token's header and claims, as in `tests/bench/wasm.rs`),
-//!   for RS256, PS256, ES256, ES384, ES512, EdDSA and HS256;
+//!   for RS256, PS256, ES256, ES384, ES512, EdDSA, HS256 and ML-DSA-44/65/87 (an ML-DSA
+//!   signature includes expanding the key from its PKCS#8 seed, as the worker does per signature);
 //! - `decode_verify_rs256`: `token::decode` of that RS256 token plus `verify_token_lenient`, as the
 //!   page does when a token is pasted;
 //! - `decode`: `token::decode` of the demo token (`app::example::TOKEN`, RS256);
@@ -13,7 +14,7 @@
 //!   PKCS#8 PEM RSA-2048 key, `parse_public_keys` of its SPKI PEM public key, and of a JWKS with
 //!   an RSA-2048, a P-256, a P-384 and an Ed25519 public key;
 //! - `lint`: `lints::lint` of the decoded demo token with its verification key;
-//! - `keygen_p256`, `keygen_ed25519`, `keygen_rsa2048`: `keys::generate`; RSA key generation is
+//! - `keygen_p256`, `keygen_ed25519`, `keygen_ml_dsa_65`, `keygen_rsa2048`: `keys::generate`; RSA key generation is
 //!   slow and its time varies with how soon primes are found, so it runs in its own group with 10
 //!   flat samples.
 //!
@@ -117,6 +118,9 @@ mod native {
             ("es512", Algorithm::ES512, KeyKind::P521),
             ("eddsa", Algorithm::EdDSA, KeyKind::Ed25519),
             ("hs256", Algorithm::HS256, KeyKind::Hmac256),
+            ("ml_dsa_44", Algorithm::MlDsa44, KeyKind::MlDsa44),
+            ("ml_dsa_65", Algorithm::MlDsa65, KeyKind::MlDsa65),
+            ("ml_dsa_87", Algorithm::MlDsa87, KeyKind::MlDsa87),
         ]
         .map(|(name, alg, kind)| Case::new(name, alg, key(kind, &mut rng), &mut rng));
         for case in &cases {
@@ -204,12 +208,14 @@ mod native {
         });
     }
 
-    /// `keygen_p256` and `keygen_ed25519` (each iteration draws a new key from the same RNG).
+    /// `keygen_p256`, `keygen_ed25519` and `keygen_ml_dsa_65` (each iteration draws a new key
+    /// from the same RNG).
     fn keygen(c: &mut Criterion) {
         let mut rng = rng();
         for (name, kind) in [
             ("keygen_p256", KeyKind::P256),
             ("keygen_ed25519", KeyKind::Ed25519),
+            ("keygen_ml_dsa_65", KeyKind::MlDsa65),
         ] {
             c.bench_function(name, |b| b.iter(|| key(black_box(kind), &mut rng)));
         }

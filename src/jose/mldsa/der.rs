@@ -7,12 +7,12 @@
 
 use der::asn1::{BitStringRef, ContextSpecific, OctetStringRef};
 use der::{Decode, Encode, Reader, SliceReader, Tag, TagNumber};
-use pkcs8::{EncodePrivateKey, LineEnding, PrivateKeyInfoRef};
+use pkcs8::{LineEnding, PrivateKeyInfoRef};
 use spki::{AlgorithmIdentifierRef, ObjectIdentifier, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
 use super::expanded::{expanded_bytes, from_expanded_bytes, from_seed_and_expanded};
-use super::key::{Level, SeedBytes, with_params};
+use super::key::SeedBytes;
 use super::{MlDsaError, MlDsaParams, MlDsaPrivateKey, MlDsaPublicKey};
 
 const SPKI: &str = "SubjectPublicKeyInfo (PUBLIC KEY)";
@@ -260,7 +260,7 @@ impl MlDsaPrivateKey {
     pub fn to_pkcs8_der(&self) -> Result<Zeroizing<Vec<u8>>, MlDsaError> {
         let params = self.params();
         let document = match self.seed() {
-            Some(seed) => with_params!(params, seed_pkcs8(seed)),
+            Some(seed) => seed_pkcs8(params, seed),
             None => expanded_pkcs8(params, &expanded_bytes(self)),
         };
         document
@@ -276,21 +276,31 @@ impl MlDsaPrivateKey {
     }
 }
 
-fn seed_pkcs8<P: Level>(seed: &[u8; MlDsaParams::SEED_LEN]) -> pkcs8::Result<der::SecretDocument>
-where
-    ml_dsa::SigningKey<P>: EncodePrivateKey,
-{
-    let xi = Zeroizing::new(ml_dsa::Seed::from(*seed));
-    ml_dsa::SigningKey::<P>::from_seed(&xi).to_pkcs8_der()
+/// The seed-only form, `seed [0] IMPLICIT OCTET STRING`, written from the seed itself (no key is
+/// expanded to write it).
+fn seed_pkcs8(params: MlDsaParams, seed: &SeedBytes) -> pkcs8::Result<der::SecretDocument> {
+    let choice = ContextSpecific {
+        tag_number: SEED_TAG,
+        tag_mode: der::TagMode::Implicit,
+        value: OctetStringRef::new(seed.as_slice())?,
+    };
+    pkcs8_of(params, &Zeroizing::new(choice.to_der()?))
 }
 
 fn expanded_pkcs8(params: MlDsaParams, expanded: &[u8]) -> pkcs8::Result<der::SecretDocument> {
-    let inner = Zeroizing::new(OctetStringRef::new(expanded)?.to_der()?);
+    pkcs8_of(
+        params,
+        &Zeroizing::new(OctetStringRef::new(expanded)?.to_der()?),
+    )
+}
+
+/// A PKCS#8 v1 `PrivateKeyInfo` whose `privateKey` holds `choice` (RFC 9881 section 6).
+fn pkcs8_of(params: MlDsaParams, choice: &[u8]) -> pkcs8::Result<der::SecretDocument> {
     let algorithm = AlgorithmIdentifierRef {
         oid: params.oid(),
         parameters: None,
     };
-    let info = PrivateKeyInfoRef::new(algorithm, OctetStringRef::new(&inner)?);
+    let info = PrivateKeyInfoRef::new(algorithm, OctetStringRef::new(choice)?);
     Ok(der::SecretDocument::encode_msg(&info)?)
 }
 

@@ -16,7 +16,11 @@
 //! RFC 9964; signing cases with a context, since JOSE signs with the empty one and the module
 //! has no API to sign with another; and keyGen cases beyond the fixture's fixed subset.
 
+mod jose_support;
+
 use std::collections::BTreeMap;
+
+use jose_support::FixedRnd;
 
 use jwt_debugger::jose::mldsa::{MlDsaParams, MlDsaPrivateKey, MlDsaPublicKey};
 use serde_json::Value;
@@ -222,26 +226,6 @@ fn keygen_case(params: MlDsaParams, tc: &Value) -> Result<(), String> {
         .map_err(failed("both (the seed does not expand to sk)"))?;
     ensure(both == from_seed, "the both form is not the seed's key")
 }
-
-/// An rng that hands out the case's `rnd`, for hedged signing.
-struct FixedRnd(Vec<u8>);
-
-impl rand_core::TryRng for FixedRnd {
-    type Error = std::convert::Infallible;
-    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-        unreachable!("ML-DSA only fills bytes")
-    }
-    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-        unreachable!("ML-DSA only fills bytes")
-    }
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-        assert_eq!(dst.len(), self.0.len(), "rnd is 32 bytes");
-        dst.copy_from_slice(&self.0);
-        Ok(())
-    }
-}
-
-impl rand_core::TryCryptoRng for FixedRnd {}
 
 fn siggen_case(params: MlDsaParams, group: &Value, tc: &Value) -> Result<(), String> {
     ensure(

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
 
+use jose_support::FixedRnd;
 use jwt_debugger::jose::base64url;
 use jwt_debugger::jose::mldsa::{
     MlDsaError, MlDsaParams, MlDsaPrivateKey, MlDsaPublicKey, looks_like_akp_jwk,
@@ -123,26 +124,6 @@ fn wycheproof_mldsa_65_verify() {
 fn wycheproof_mldsa_87_verify() {
     wycheproof_verify(MlDsaParams::Ml87, "mldsa_87_verify_test.json");
 }
-
-/// An rng that hands out the vector's `rnd` bytes, for the one hedged signing case.
-struct FixedRnd(Vec<u8>);
-
-impl rand_core::TryRng for FixedRnd {
-    type Error = std::convert::Infallible;
-    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-        unreachable!("ML-DSA only fills bytes")
-    }
-    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-        unreachable!("ML-DSA only fills bytes")
-    }
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-        assert_eq!(dst.len(), self.0.len());
-        dst.copy_from_slice(&self.0);
-        Ok(())
-    }
-}
-
-impl rand_core::TryCryptoRng for FixedRnd {}
 
 /// One signing case: deterministic unless the case gives `rnd` (FIPS 204's hedged variant).
 fn sign_case(key: &MlDsaPrivateKey, tc: &Value) -> bool {

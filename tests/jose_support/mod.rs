@@ -141,3 +141,24 @@ pub fn rng(seed: u64) -> rand_chacha::ChaCha20Rng {
     use rand_core::SeedableRng;
     rand_chacha::ChaCha20Rng::seed_from_u64(seed)
 }
+
+/// An rng that hands out fixed bytes (a test vector's ML-DSA `rnd`), for hedged signing with a
+/// known randomness; ML-DSA asks for exactly those 32 bytes and nothing else.
+pub struct FixedRnd(pub Vec<u8>);
+
+impl rand_core::TryRng for FixedRnd {
+    type Error = std::convert::Infallible;
+    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+        unreachable!("ML-DSA only fills bytes")
+    }
+    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+        unreachable!("ML-DSA only fills bytes")
+    }
+    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+        assert_eq!(dst.len(), self.0.len(), "rnd is 32 bytes");
+        dst.copy_from_slice(&self.0);
+        Ok(())
+    }
+}
+
+impl rand_core::TryCryptoRng for FixedRnd {}

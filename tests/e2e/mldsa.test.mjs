@@ -103,3 +103,31 @@ test('a private key from Python (AKP JWK with its seed, or PKCS#8 PEM) signs in 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a post-quantum SD-JWT: Encode mode issues an SD-JWT signed with ML-DSA-44, and Decode mode verifies it', async () => {
+  const { page, context, errors } = await openApp(env.browser, env.server.url);
+  const made = JSON.parse(python(['make', '44']));
+  const u = ui(page);
+  await u.encode.click();
+  await u.algorithm.selectOption('ML-DSA-44');
+  await u.privateKey.fill(JSON.stringify(made.private_jwk));
+  await u.payload.fill(JSON.stringify({ sub: 'user-7', given_name: 'Erika' }));
+  const sd = page.getByRole('region', { name: 'Selective disclosure' });
+  await sd.getByRole('textbox', { name: 'Selectively disclosable claims' }).fill('/given_name');
+  await expectStatus(page, /^Signature verified/, 30000);
+  let token = await u.token.inputValue();
+  for (let i = 0; i < 100 && token.split('~').length !== 3; i++) {
+    await page.waitForTimeout(50);
+    token = await u.token.inputValue();
+  }
+  const [jws, disclosure, last] = token.split('~');
+  assert.equal(last, '', 'no key binding');
+  assert.deepEqual(JSON.parse(Buffer.from(disclosure, 'base64url')).slice(1), ['given_name', 'Erika']);
+  assert.ok(pythonVerifies(jws, made.public_pem), 'Python verifies the issuer JWT\'s ML-DSA signature');
+  await u.decode.click();
+  await expectStatus(page, /^Signature verified/, 30000);
+  await page.getByRole('status', { name: 'Key binding status' }).filter({ hasText: /^No key binding/ }).waitFor();
+  assert.equal(JSON.parse(await u.payload.inputValue()).given_name, 'Erika');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

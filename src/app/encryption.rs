@@ -100,9 +100,19 @@ pub async fn encrypt_in_worker<C: JweCipher>(
         .map_err(|e| e.to_string())
 }
 
+/// A JWE Encode mode made, and which engine did its primitives, in words (as the Decryption
+/// status names them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Encrypted {
+    /// The compact JWE.
+    pub token: String,
+    /// "WebCrypto (RSA-OAEP, AES-GCM)", or the Rust engine where WebCrypto declined.
+    pub engines: String,
+}
+
 /// The page's side: the signed `token` encrypted in the worker as `inputs` say (nested,
-/// `cty: "JWT"`); the compact JWE, or why not.
-pub async fn encrypt(token: String, inputs: EncryptionInputs) -> Result<String, String> {
+/// `cty: "JWT"`); the compact JWE and the engines that made it, or why not.
+pub async fn encrypt(token: String, inputs: EncryptionInputs) -> Result<Encrypted, String> {
     if inputs.key.trim().is_empty() {
         return Err(format!("paste the Encryption key {} needs", inputs.alg));
     }
@@ -114,8 +124,7 @@ pub async fn encrypt(token: String, inputs: EncryptionInputs) -> Result<String, 
         key: inputs.key,
     };
     match remote::call_for_page(op).await? {
-        // Which engine made it is not shown: the browser tests cross-check the engines.
-        EngineAnswer::Encrypted { token, .. } => Ok(token),
+        EngineAnswer::Encrypted { token, engines } => Ok(Encrypted { token, engines }),
         other => Err(remote::unexpected(other).to_string()),
     }
 }

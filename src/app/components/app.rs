@@ -21,6 +21,7 @@ use super::sd_issue_pane::SdIssuePane;
 use super::top_bar::TopBar;
 use super::verify_pane::VerifyPane;
 use crate::app::callbacks::{Shown, use_callbacks};
+use crate::app::encryption::Encrypted;
 use crate::app::hooks::use_now::use_now;
 use crate::app::hooks::use_page_view::{PageView, use_page_view};
 use crate::app::hooks::use_sd_jwt::{SdJwtReview, use_sd_jwt};
@@ -133,11 +134,11 @@ fn disclosable(review: &SdJwtReview) -> Option<String> {
 
 /// Encode mode's JWE and the shared secret it was made with, for Decode mode to take over.
 fn encrypted(
-    made: &Option<Result<String, String>>,
+    made: &Option<Result<Encrypted, String>>,
     state: &PageState,
 ) -> Option<(String, Option<String>)> {
     match made {
-        Some(Ok(jwe)) => Some((jwe.clone(), state.encryption.shared_secret())),
+        Some(Ok(jwe)) => Some((jwe.token.clone(), state.encryption.shared_secret())),
         _ => None,
     }
 }

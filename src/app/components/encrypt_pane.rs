@@ -5,15 +5,15 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::field::{select, text_area};
-use crate::app::encryption::{EncryptionInputs, offered_algs, offered_encs};
+use crate::app::encryption::{Encrypted, EncryptionInputs, offered_algs, offered_encs};
 
 /// Props of [`EncryptPane`].
 #[derive(Properties, PartialEq)]
 pub struct EncryptPaneProps {
     /// The inputs as they are.
     pub inputs: EncryptionInputs,
-    /// The JWE made, or why not (`None` while encryption is off).
-    pub encrypted: Option<Result<String, String>>,
+    /// The JWE made and by which engine, or why not (`None` while encryption is off).
+    pub encrypted: Option<Result<Encrypted, String>>,
     /// Called with the inputs after any change.
     pub onchange: Callback<EncryptionInputs>,
 }
@@ -46,9 +46,11 @@ pub fn encrypt_pane(props: &EncryptPaneProps) -> Html {
     };
     let i = &props.inputs;
     let (status, class) = match &props.encrypted {
-        Some(Ok(_)) => (
-            "Encrypted: the Encoded token is a JWE holding the signed token (cty \"JWT\")"
-                .to_owned(),
+        Some(Ok(made)) => (
+            format!(
+                "Encrypted: the Encoded token is a JWE holding the signed token (cty \"JWT\"), made by {}",
+                made.engines
+            ),
             "status-ok",
         ),
         Some(Err(why)) => (format!("Not encrypted: {why}"), "status-neutral"),

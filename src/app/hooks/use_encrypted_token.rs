@@ -3,16 +3,16 @@
 
 use yew::prelude::*;
 
-use crate::app::encryption::{EncryptionInputs, encrypt};
+use crate::app::encryption::{Encrypted, EncryptionInputs, encrypt};
 use crate::app::hooks::use_async::use_async;
 
 /// The JWE of `signed` (`None` while encryption is off, or there is no signed token yet; then
-/// `Some(Err)` says why not, `Some(Ok)` is the token).
+/// `Some(Err)` says why not, `Some(Ok)` is the token and the engine that made it).
 #[hook]
 pub fn use_encrypted_token(
     signed: Option<&str>,
     inputs: &EncryptionInputs,
-) -> Option<Result<String, String>> {
+) -> Option<Result<Encrypted, String>> {
     let deps = (inputs.on)
         .then(|| signed.map(|token| (token.to_owned(), inputs.clone())))
         .flatten();

@@ -8,6 +8,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::app::decryption::DecryptionStatus;
+use crate::app::encryption::Encrypted;
 use crate::app::hooks::use_async::AsyncValue;
 use crate::app::hooks::use_decode_status::use_decode_status;
 use crate::app::hooks::use_decryption::{use_decryption, use_jwe_findings, use_opened_token};
@@ -68,7 +69,7 @@ pub struct PageView {
     /// Where decryption of a pasted JWE stands (`None` for anything else, and in Encode mode).
     pub decryption: Option<DecryptionStatus>,
     /// Encode mode's encryption: the JWE made, or why not (`None` while it is off).
-    pub encrypted: Option<Result<String, String>>,
+    pub encrypted: Option<Result<Encrypted, String>>,
     /// The Policy region's judgement (`None` while it is closed).
     pub policy: PolicyView,
 }
@@ -136,7 +137,7 @@ pub fn use_page_view(state: &PageState, now: i64) -> PageView {
             && (*pasted.decoded).as_ref().is_ok_and(|t| t.detached),
         // With Encrypt on, the Encoded box holds the JWE of the signed token.
         token_text: match &encrypted {
-            Some(Ok(jwe)) if state.mode == Mode::Encode => jwe.clone(),
+            Some(Ok(jwe)) if state.mode == Mode::Encode => jwe.token.clone(),
             _ => shown.token,
         },
         header_text: shown.header,
@@ -177,12 +178,12 @@ fn signed_by(
 fn curl_token(
     mode: Mode,
     pasted: &Result<token::Token, JoseError>,
-    encrypted: &Option<Result<String, String>>,
+    encrypted: &Option<Result<Encrypted, String>>,
     reviewed: &Option<DecodedToken>,
 ) -> Option<AttrValue> {
     match (mode, pasted, encrypted) {
         (Mode::Decode, Ok(token::Token::Jwe(jwe)), _) => Some(AttrValue::from(jwe.compact.clone())),
-        (Mode::Encode, _, Some(Ok(jwe))) => Some(AttrValue::from(jwe.clone())),
+        (Mode::Encode, _, Some(Ok(jwe))) => Some(AttrValue::from(jwe.token.clone())),
         _ => reviewed
             .as_ref()
             .map(|t| AttrValue::from(t.compact.clone())),

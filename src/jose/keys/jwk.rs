@@ -108,9 +108,9 @@ impl<'a> Jwk<'a> {
         Ok(())
     }
 
-    /// The JWK as a JSON value, for readers that take one (the ML-DSA module's).
-    pub(crate) fn value(&self) -> Value {
-        Value::Object(self.members.clone())
+    /// The JWK's members, for readers that take them whole (the ML-DSA module's).
+    pub(crate) fn members(&self) -> &'a Map<String, Value> {
+        self.members
     }
 
     fn has(&self, name: &str) -> bool {

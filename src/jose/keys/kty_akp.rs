@@ -99,7 +99,7 @@ type Pkcs8Reader = fn(MlDsaParams, &[u8], Option<&[u8]>) -> Result<MlDsaKeyPair,
 
 struct Readers {
     pkcs8: Pkcs8Reader,
-    jwk: fn(&Value) -> Result<MlDsaKeyPair, JoseError>,
+    jwk: fn(&Map<String, Value>) -> Result<MlDsaKeyPair, JoseError>,
 }
 
 static READERS: OnceLock<Readers> = OnceLock::new();
@@ -113,7 +113,7 @@ pub fn read_ml_dsa_private_keys() {
                 params, bytes, public,
             )?)
         },
-        jwk: |jwk| MlDsaKeyPair::from_key(&MlDsaPrivateKey::from_jwk(jwk)?),
+        jwk: |jwk| MlDsaKeyPair::from_key(&MlDsaPrivateKey::from_jwk_members(jwk)?),
     });
 }
 
@@ -136,7 +136,10 @@ pub(super) fn private_from_pkcs8(
 }
 
 /// The private key of an AKP JWK (`priv` the seed, which must expand to `pub`).
-pub(super) fn private_from_jwk(params: MlDsaParams, jwk: &Value) -> Result<PrivateKey, JoseError> {
+pub(super) fn private_from_jwk(
+    params: MlDsaParams,
+    jwk: &Map<String, Value>,
+) -> Result<PrivateKey, JoseError> {
     (readers(params)?.jwk)(jwk).map(PrivateKey::MlDsa)
 }
 

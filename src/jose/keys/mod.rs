@@ -348,7 +348,7 @@ fn public_from_jwk(key_type: KeyType, jwk: &jwk::Jwk<'_>) -> Result<PublicKey, J
         KeyType::Okp(OkpCurve::Ed25519) => jwk.ed25519_public(),
         KeyType::Oct => jwk.oct_secret().map(PublicKey::Hmac),
         KeyType::Akp(_) => Ok(PublicKey::MlDsa(
-            crate::jose::mldsa::MlDsaPublicKey::from_jwk(&jwk.value())?,
+            crate::jose::mldsa::MlDsaPublicKey::from_jwk_members(jwk.members())?,
         )),
     }
 }
@@ -360,6 +360,6 @@ fn private_from_jwk(key_type: KeyType, jwk: &jwk::Jwk<'_>) -> Result<PrivateKey,
         KeyType::Ec(curve) => jwk.ec_private(curve),
         KeyType::Okp(OkpCurve::Ed25519) => jwk.ed25519_private(),
         KeyType::Oct => jwk.oct_secret().map(PrivateKey::Hmac),
-        KeyType::Akp(params) => kty_akp::private_from_jwk(params, &jwk.value()),
+        KeyType::Akp(params) => kty_akp::private_from_jwk(params, jwk.members()),
     }
 }

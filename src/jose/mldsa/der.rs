@@ -12,7 +12,7 @@ use spki::{AlgorithmIdentifierRef, ObjectIdentifier, SubjectPublicKeyInfoRef};
 use zeroize::Zeroizing;
 
 use super::expanded::{expanded_bytes, from_expanded_bytes, from_seed_and_expanded};
-use super::key::SeedBytes;
+use super::key::{SeedBytes, seed_bytes};
 use super::{MlDsaError, MlDsaParams, MlDsaPrivateKey, MlDsaPublicKey};
 
 const SPKI: &str = "SubjectPublicKeyInfo (PUBLIC KEY)";
@@ -54,13 +54,7 @@ fn spki_parts(der: &[u8]) -> Result<(ObjectIdentifier, Option<MlDsaPublicKey>), 
         return Ok((oid, None));
     };
     check_no_parameters(spki.algorithm.parameters.is_some(), SPKI)?;
-    let bytes = spki
-        .subject_public_key
-        .as_bytes()
-        .ok_or_else(|| MlDsaError::MalformedDer {
-            structure: SPKI,
-            reason: "the public key BIT STRING has unused bits".into(),
-        })?;
+    let bytes = octets(&spki.subject_public_key, SPKI)?;
     Ok((oid, Some(MlDsaPublicKey::from_bytes(params, bytes)?)))
 }
 
@@ -77,45 +71,49 @@ pub fn try_private_from_pkcs8_der(der: &[u8]) -> Result<Option<MlDsaPrivateKey>,
 pub fn pkcs8_params_and_seed(
     der: &[u8],
 ) -> Result<Option<(MlDsaParams, Option<SeedBytes>)>, MlDsaError> {
-    let info = PrivateKeyInfoRef::from_der(der).map_err(malformed(PKCS8))?;
-    let Some(params) = MlDsaParams::from_oid(&info.algorithm.oid) else {
+    let (info, Some(params)) = pkcs8_info(der)? else {
         return Ok(None);
     };
     let seed = match decode_choice(info.private_key.as_bytes())? {
         PrivateKeyChoice::Seed(seed) | PrivateKeyChoice::Both { seed, .. } => Some(seed),
         PrivateKeyChoice::Expanded(_) => None,
     };
-    let seed = seed
-        .map(|seed| {
-            <[u8; MlDsaParams::SEED_LEN]>::try_from(seed)
-                .map(Zeroizing::new)
-                .map_err(|_| MlDsaError::WrongLength {
-                    what: "private key seed",
-                    alg: params.jose_name(),
-                    expected: MlDsaParams::SEED_LEN,
-                    actual: seed.len(),
-                })
-        })
-        .transpose()?;
+    let seed = seed.map(|seed| seed_bytes(params, seed)).transpose()?;
     Ok(Some((params, seed)))
 }
 
 fn pkcs8_parts(der: &[u8]) -> Result<(ObjectIdentifier, Option<MlDsaPrivateKey>), MlDsaError> {
-    let info = PrivateKeyInfoRef::from_der(der).map_err(malformed(PKCS8))?;
+    let (info, params) = pkcs8_info(der)?;
     let oid = info.algorithm.oid;
-    let Some(params) = MlDsaParams::from_oid(&oid) else {
+    let Some(params) = params else {
         return Ok((oid, None));
     };
-    check_no_parameters(info.algorithm.parameters.is_some(), PKCS8)?;
-    let public = match &info.public_key {
-        None => None,
-        Some(bits) => Some(bits.as_bytes().ok_or_else(|| MlDsaError::MalformedDer {
-            structure: PKCS8,
-            reason: "the public key BIT STRING has unused bits".into(),
-        })?),
-    };
+    let public = info
+        .public_key
+        .as_ref()
+        .map(|bits| octets(bits, PKCS8))
+        .transpose()?;
     let key = MlDsaPrivateKey::from_pkcs8_private_key(params, info.private_key.as_bytes(), public)?;
     Ok((oid, Some(key)))
+}
+
+/// A DER PKCS#8 taken apart, with the ML-DSA parameter set its OID names (its
+/// `AlgorithmIdentifier` checked), or `None` for another algorithm's key.
+fn pkcs8_info(der: &[u8]) -> Result<(PrivateKeyInfoRef<'_>, Option<MlDsaParams>), MlDsaError> {
+    let info = PrivateKeyInfoRef::from_der(der).map_err(malformed(PKCS8))?;
+    let params = MlDsaParams::from_oid(&info.algorithm.oid);
+    if params.is_some() {
+        check_no_parameters(info.algorithm.parameters.is_some(), PKCS8)?;
+    }
+    Ok((info, params))
+}
+
+/// The bytes of a public key BIT STRING, which must have no unused bits.
+fn octets<'a>(bits: &BitStringRef<'a>, structure: &'static str) -> Result<&'a [u8], MlDsaError> {
+    bits.as_bytes().ok_or_else(|| MlDsaError::MalformedDer {
+        structure,
+        reason: "the public key BIT STRING has unused bits".into(),
+    })
 }
 
 /// The three alternatives of RFC 9881's `ML-DSA-PrivateKey`.

@@ -25,15 +25,19 @@ struct AkpJwk<'a> {
     params: MlDsaParams,
 }
 
+/// The members of a JWK, which must be a JSON object.
+fn object(value: &Value) -> Result<&Map<String, Value>, MlDsaError> {
+    value.as_object().ok_or_else(|| {
+        MlDsaError::NotAkpJwk(format!(
+            "expected a JSON object, found {}",
+            json_type(value)
+        ))
+    })
+}
+
 impl<'a> AkpJwk<'a> {
     /// Checks `kty` and reads `alg`, which RFC 9964 section 3 makes required for AKP keys.
-    fn new(value: &'a Value) -> Result<AkpJwk<'a>, MlDsaError> {
-        let members = value.as_object().ok_or_else(|| {
-            MlDsaError::NotAkpJwk(format!(
-                "expected a JSON object, found {}",
-                json_type(value)
-            ))
-        })?;
+    fn new(members: &'a Map<String, Value>) -> Result<AkpJwk<'a>, MlDsaError> {
         match required_str(members, "kty")? {
             AKP_KTY => {}
             other => {
@@ -97,7 +101,12 @@ impl MlDsaPublicKey {
     /// other key types ignore their private members when a public key is wanted; `use` and
     /// `key_ops` are the caller's to check.
     pub fn from_jwk(value: &Value) -> Result<MlDsaPublicKey, MlDsaError> {
-        AkpJwk::new(value)?.public_key()
+        Self::from_jwk_members(object(value)?)
+    }
+
+    /// [`MlDsaPublicKey::from_jwk`] of a JWK object's members (for readers that hold them).
+    pub fn from_jwk_members(members: &Map<String, Value>) -> Result<MlDsaPublicKey, MlDsaError> {
+        AkpJwk::new(members)?.public_key()
     }
 
     /// The RFC 7638 required members in lexicographic order, as RFC 9964 section 6 lists them:
@@ -137,7 +146,12 @@ impl MlDsaPrivateKey {
     /// The private key of an AKP JWK: `priv` is the 32-byte seed (RFC 9964 section 4), and the
     /// public key it expands to must equal `pub` (RFC 9964 section 7.5: mismatched AKP parameters).
     pub fn from_jwk(value: &Value) -> Result<MlDsaPrivateKey, MlDsaError> {
-        let jwk = AkpJwk::new(value)?;
+        Self::from_jwk_members(object(value)?)
+    }
+
+    /// [`MlDsaPrivateKey::from_jwk`] of a JWK object's members (for readers that hold them).
+    pub fn from_jwk_members(members: &Map<String, Value>) -> Result<MlDsaPrivateKey, MlDsaError> {
+        let jwk = AkpJwk::new(members)?;
         let seed = Zeroizing::new(jwk.bytes("priv")?.ok_or_else(|| {
             MlDsaError::NotAPrivateKey(
                 "the AKP JWK has no \"priv\" member (it is a public key)".into(),

@@ -88,6 +88,19 @@ pub(super) fn check_len(
     }
 }
 
+/// `seed` as a seed of `params`' keys: 32 bytes, or a [`MlDsaError::WrongLength`].
+pub(super) fn seed_bytes(params: MlDsaParams, seed: &[u8]) -> Result<SeedBytes, MlDsaError> {
+    check_len(
+        "private key seed",
+        params,
+        MlDsaParams::SEED_LEN,
+        seed.len(),
+    )?;
+    let mut bytes = SeedBytes::default();
+    bytes.copy_from_slice(seed);
+    Ok(bytes)
+}
+
 /// An ML-DSA public key: its parameter set and its FIPS 204 pkEncode bytes. Data only: the key
 /// is decoded (and the matrix Â expanded) when it verifies, so that a front end that only reads,
 /// shows and forwards keys (the page) links none of the ML-DSA arithmetic.
@@ -208,14 +221,7 @@ impl MlDsaPrivateKey {
 
     /// The key pair a 32-byte seed ξ expands to (FIPS 204 ML-DSA.KeyGen_internal).
     pub fn from_seed(params: MlDsaParams, seed: &[u8]) -> Result<MlDsaPrivateKey, MlDsaError> {
-        let seed: [u8; MlDsaParams::SEED_LEN] =
-            seed.try_into().map_err(|_| MlDsaError::WrongLength {
-                what: "private key seed",
-                alg: params.jose_name(),
-                expected: MlDsaParams::SEED_LEN,
-                actual: seed.len(),
-            })?;
-        Ok(Self::from_seed_bytes(params, Zeroizing::new(seed)))
+        Ok(Self::from_seed_bytes(params, seed_bytes(params, seed)?))
     }
 
     pub(super) fn from_seed_bytes(params: MlDsaParams, seed: SeedBytes) -> MlDsaPrivateKey {
